@@ -1,0 +1,63 @@
+//! Bot commands, as TDLib's `match_bot_commands` finds them (MessageEntity.cpp).
+//!
+//! TDLib's pattern: `(?<!\b|[\/<>])/([a-zA-Z0-9_]{1,64})(?:@([a-zA-Z0-9_]{3,32}))?(?!\B|[\/<>])`.
+//! TDLib skips them in one-to-one chats with people; channels and groups have them.
+
+use std::ops::Range;
+
+use crate::chars::{char_at, char_before, is_username_byte, is_word_char};
+
+const COMMAND_MAX: usize = 64;
+const USERNAME_MIN: usize = 3;
+const USERNAME_MAX: usize = 32;
+
+fn is_blocking_neighbour(c: char) -> bool {
+    is_word_char(c) || matches!(c, '/' | '<' | '>')
+}
+
+/// Finds the bot commands of `text` by byte range (the `/` and any `@botname` included).
+pub fn find_bot_commands(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = text[from..].find('/') {
+        let slash = from + offset;
+        from = slash + 1;
+        if char_before(text, slash).is_some_and(is_blocking_neighbour) {
+            continue;
+        }
+        let body_start = slash + 1;
+        let body_len = bytes[body_start..].iter().take_while(|&&b| is_username_byte(b)).count();
+        if !(1..=COMMAND_MAX).contains(&body_len) {
+            continue;
+        }
+        let mut end = body_start + body_len;
+        if bytes.get(end) == Some(&b'@') {
+            let name_len = bytes[end + 1..].iter().take_while(|&&b| is_username_byte(b)).count();
+            // A bad bot name rejects the whole command (`/a@b` is nothing).
+            if !(USERNAME_MIN..=USERNAME_MAX).contains(&name_len) {
+                continue;
+            }
+            end += 1 + name_len;
+        }
+        if char_at(text, end).is_some_and(is_blocking_neighbour) {
+            continue;
+        }
+        found.push(slash..end);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn commands(text: &str) -> Vec<&str> {
+        find_bot_commands(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn commands_with_and_without_bot_names() {
+        assert_eq!(commands("/start /help@my_bot /a@b /test/ a/b"), ["/start", "/help@my_bot"]);
+    }
+}

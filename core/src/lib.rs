@@ -1,0 +1,5 @@
+//! tgtext: Telegram channel text analytics.
+
+pub mod chars;
+pub mod entities;
+mod tables;
