@@ -39,7 +39,10 @@ pub fn check(suite: &str, total: usize, failures: &[(String, String)]) {
     }
     for id in &listed {
         if !failed.contains(id.as_str()) {
-            problems.push(format!("NOW PASSES {id}: remove it from {}", path.display()));
+            problems.push(format!(
+                "NOW PASSES {id}: remove it from {}",
+                path.display()
+            ));
         }
     }
     eprintln!(

@@ -14,5 +14,7 @@ pub fn workspace_root() -> PathBuf {
 
 /// A file under `tests/data/`.
 pub fn data_file(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("data")
+        .join(name)
 }

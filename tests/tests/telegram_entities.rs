@@ -38,7 +38,12 @@ struct UrlVector {
 fn conformance_dir() -> PathBuf {
     std::env::var_os("TGTEXT_CONFORMANCE_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("..").join("shared").join("conformance"))
+        .unwrap_or_else(|| {
+            workspace_root()
+                .join("..")
+                .join("shared")
+                .join("conformance")
+        })
 }
 
 fn load() -> Option<Vectors> {
@@ -46,10 +51,16 @@ fn load() -> Option<Vectors> {
     let under_ci = std::env::var("CI").is_ok_and(|v| v == "true");
     match std::fs::read_to_string(&path) {
         Ok(json) => Some(serde_json::from_str(&json).expect("telegram-entities.json parses")),
-        Err(err) if under_ci => panic!("CI=true but TDLib's vectors are missing at {}: {err}", path.display()),
+        Err(err) if under_ci => panic!(
+            "CI=true but TDLib's vectors are missing at {}: {err}",
+            path.display()
+        ),
         Err(err) => {
             eprintln!("\n########################################################################");
-            eprintln!("# SKIPPED: TDLib entity vectors not found at {}", path.display());
+            eprintln!(
+                "# SKIPPED: TDLib entity vectors not found at {}",
+                path.display()
+            );
             eprintln!("# ({err}). Set TGTEXT_CONFORMANCE_DIR to the folder holding");
             eprintln!("# telegram-entities.json to run this suite.");
             eprintln!("########################################################################\n");
@@ -58,7 +69,10 @@ fn load() -> Option<Vectors> {
     }
 }
 
-fn spans<'t>(text: &'t str, ranges: impl IntoIterator<Item = std::ops::Range<usize>>) -> Vec<&'t str> {
+fn spans<'t>(
+    text: &'t str,
+    ranges: impl IntoIterator<Item = std::ops::Range<usize>>,
+) -> Vec<&'t str> {
     ranges.into_iter().map(|r| &text[r]).collect()
 }
 
@@ -67,26 +81,42 @@ fn every_tdlib_entity_vector_passes() {
     let Some(vectors) = load() else { return };
     let mut failures = Vec::new();
     let mut total = 0;
-    let mut run = |section: &str, list: &[Vector], matcher: fn(&str) -> Vec<std::ops::Range<usize>>| {
-        for v in list {
-            total += 1;
-            let got = spans(&v.text, matcher(&v.text));
-            if got != v.expected {
-                failures.push((
-                    format!("{section}:{}", v.line),
-                    format!("text {:?}: expected {:?}, got {:?}", v.text, v.expected, got),
-                ));
+    let mut run =
+        |section: &str, list: &[Vector], matcher: fn(&str) -> Vec<std::ops::Range<usize>>| {
+            for v in list {
+                total += 1;
+                let got = spans(&v.text, matcher(&v.text));
+                if got != v.expected {
+                    failures.push((
+                        format!("{section}:{}", v.line),
+                        format!(
+                            "text {:?}: expected {:?}, got {:?}",
+                            v.text, v.expected, got
+                        ),
+                    ));
+                }
             }
-        }
-    };
+        };
     run("hashtags", &vectors.hashtags, hashtag::find_hashtags);
     run("cashtags", &vectors.cashtags, cashtag::find_cashtags);
     run("mentions", &vectors.mentions, mention::find_mentions);
-    run("bot_commands", &vectors.bot_commands, bot_command::find_bot_commands);
+    run(
+        "bot_commands",
+        &vectors.bot_commands,
+        bot_command::find_bot_commands,
+    );
     for v in &vectors.urls {
         total += 1;
         let found = url::find_urls(&v.text);
-        let of_kind = |kind| spans(&v.text, found.iter().filter(|m| m.kind == kind).map(|m| m.range.clone()));
+        let of_kind = |kind| {
+            spans(
+                &v.text,
+                found
+                    .iter()
+                    .filter(|m| m.kind == kind)
+                    .map(|m| m.range.clone()),
+            )
+        };
         let (urls, emails) = (of_kind(url::UrlKind::Url), of_kind(url::UrlKind::Email));
         if urls != v.expected_urls || emails != v.expected_emails {
             failures.push((

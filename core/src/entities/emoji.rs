@@ -1,9 +1,52 @@
 //! Emoji as whole UTS #51 sequences, with names and fully-qualified forms from emoji-test.txt.
+//!
+//! [`find_emoji`] is a hand-written scanner over the characters of a text (no regex, no
+//! grapheme segmentation): at each position it takes the longest well-formed emoji sequence of
+//! UTS #51 §1.4 (ED-14 … ED-17) that starts there, else moves one character on. The look-ups
+//! ([`lookup`], [`country`]) go to the tables that `tgtext-gen` generates from the vendored
+//! emoji-test.txt and emoji-data.txt (`crate::tables::emoji`). `entities::find_entities` runs the
+//! scanner only over the text that no other entity covers.
+//!
+//! The grammar, and where it departs from the bare standard on purpose (SPEC §2):
+//!
+//! ```text
+//! emoji      := keycap | flag | element (ZWJ element)*
+//! keycap     := [0-9#*] FE0F? 20E3                     ED-14c (FE0F optional: unqualified lines)
+//! flag       := RI RI                                  ED-14 (paired greedily left to right)
+//! element    := base (EMod | FE0F | FE0E)? tag?        ED-13, ED-9a, ED-15a
+//! base       := an Emoji=Yes character other than an ASCII keycap base, a regional indicator
+//!               and © ® ™ — or © ® ™ followed by FE0F
+//! tag        := [E0020-E007E]+ E007F                   ED-14a
+//! ```
+//!
+//! - `EMod` only after an Emoji_Modifier_Base; a skin tone after anything else is an emoji of
+//!   its own (`a🏻` → `🏻`), like the hair components, which are Emoji=Yes and listed.
+//! - Text-default symbols (`❤`, `☝`, `🎙`) count without FE0F, except `©`, `®`, `™`, which in
+//!   Telegram posts are nearly always plain text.
+//! - A ZWJ is taken only when an element follows, so a trailing ZWJ is not part of the emoji; a
+//!   keycap or a flag is never a ZWJ element, and neither is an unfinished tag run part of one.
+//! - A well-formed sequence that emoji-test.txt does not list (`🇦🇦`, `❤︎`, an unlisted ZWJ
+//!   chain) is still one emoji; [`lookup`] then gives `None`.
+//!
+//! Every step consumes characters or moves on by one, and each character is looked at a bounded
+//! number of times (a tag run once more, by the element it follows), so the scan is linear in the
+//! length of the text whatever it holds.
 
+use std::cmp::Ordering;
 use std::ops::Range;
 
+use crate::tables::emoji as tables;
+
 /// The Unicode Emoji version of the data in `tables`.
-pub const UNICODE_EMOJI_VERSION: &str = "17.0";
+pub const UNICODE_EMOJI_VERSION: &str = tables::UNICODE_EMOJI_VERSION;
+
+const ZWJ: char = '\u{200D}';
+/// VARIATION SELECTOR-15: text presentation.
+const VS15: char = '\u{FE0E}';
+/// VARIATION SELECTOR-16: emoji presentation.
+const VS16: char = '\u{FE0F}';
+const COMBINING_KEYCAP: char = '\u{20E3}';
+const CANCEL_TAG: char = '\u{E007F}';
 
 /// What emoji-test.txt says of one emoji.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,23 +57,394 @@ pub struct EmojiInfo {
     pub name: &'static str,
 }
 
-/// Finds every emoji in `text`, each a whole sequence, by byte range.
-pub fn find_emoji(_text: &str) -> Vec<Range<usize>> {
-    Vec::new() // TODO(emoji): not implemented yet
+/// Finds every emoji in `text`, each a whole sequence, by byte range, leftmost-longest and
+/// without overlaps.
+pub fn find_emoji(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let b = bytes[pos];
+        // Fast path: an ASCII byte other than a keycap base cannot start an emoji.
+        if b.is_ascii() && !is_keycap_base(b) {
+            pos += 1;
+            continue;
+        }
+        match emoji_at(text, pos) {
+            Some(end) => {
+                out.push(pos..end);
+                pos = end;
+            }
+            None => pos += next_char(text, pos).map_or(1, |(c, _)| c.len_utf8()),
+        }
+    }
+    out
 }
 
 /// The grouping key of an emoji: the sequence with U+FE0E and U+FE0F removed.
 pub fn emoji_key(emoji: &str) -> String {
-    emoji.chars().filter(|&c| c != '\u{FE0E}' && c != '\u{FE0F}').collect()
+    without_selectors(emoji).collect()
 }
 
-/// Looks an emoji key up in emoji-test.txt.
-pub fn lookup(_key: &str) -> Option<EmojiInfo> {
-    None // TODO(emoji): not implemented yet
+/// Looks an emoji key up in emoji-test.txt. Variation selectors are ignored on both sides, so
+/// `lookup("❗")` and `lookup("❗️")` agree.
+pub fn lookup(key: &str) -> Option<EmojiInfo> {
+    let table = tables::EMOJI_TEST;
+    // The table stores no keys: each entry's key is its fully-qualified form without FE0F.
+    let i = table
+        .binary_search_by(|&(fq, _)| cmp_ignoring_selectors(fq, key))
+        .ok()?;
+    let (fully_qualified, name) = table[i];
+    Some(EmojiInfo {
+        fully_qualified,
+        name,
+    })
 }
 
 /// For a flag listed in emoji-test.txt, given by its key: its code (`RU`, `GB-SCT`) and its
 /// name without `flag: ` (`Russia`).
-pub fn country(_key: &str) -> Option<(String, &'static str)> {
-    None // TODO(emoji): not implemented yet
+pub fn country(key: &str) -> Option<(String, &'static str)> {
+    let table = tables::FLAGS;
+    let i = table
+        .binary_search_by(|&(k, _, _)| cmp_ignoring_selectors(k, key))
+        .ok()?;
+    let (_, code, name) = table[i];
+    Some((code.to_owned(), name))
+}
+
+fn without_selectors(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().filter(|&c| c != VS15 && c != VS16)
+}
+
+/// Code-point order of the two strings with their variation selectors removed, without
+/// allocating (code-point order is the byte order the generator sorted the tables in).
+fn cmp_ignoring_selectors(a: &str, b: &str) -> Ordering {
+    without_selectors(a).cmp(without_selectors(b))
+}
+
+/// The character at byte `pos` and the byte position after it.
+#[inline]
+fn next_char(text: &str, pos: usize) -> Option<(char, usize)> {
+    let c = text.get(pos..)?.chars().next()?;
+    Some((c, pos + c.len_utf8()))
+}
+
+/// The end of the longest emoji sequence starting at byte `pos`, if one does.
+fn emoji_at(text: &str, pos: usize) -> Option<usize> {
+    let (c, after) = next_char(text, pos)?;
+    if c.is_ascii() {
+        // UTS #51 ED-14c: `[0-9#*] FE0F 20E3`; the unqualified form lacks the FE0F. The bare
+        // characters are Emoji=Yes but never emoji here (SPEC §2).
+        if !is_keycap_base(c as u8) {
+            return None;
+        }
+        let after = match next_char(text, after) {
+            Some((VS16, next)) => next,
+            _ => after,
+        };
+        return match next_char(text, after) {
+            Some((COMBINING_KEYCAP, end)) => Some(end),
+            _ => None,
+        };
+    }
+    if is_regional_indicator(c) {
+        // ED-14: a flag is a pair; a lone regional indicator is nothing.
+        return match next_char(text, after) {
+            Some((d, end)) if is_regional_indicator(d) => Some(end),
+            _ => None,
+        };
+    }
+    let mut end = element_at(text, pos)?;
+    // ED-16: element (ZWJ element)+; a ZWJ with no element after it is left out.
+    while let Some((ZWJ, next)) = next_char(text, end) {
+        match element_at(text, next) {
+            Some(element_end) => end = element_end,
+            None => break,
+        }
+    }
+    Some(end)
+}
+
+/// The end of the ZWJ element starting at byte `pos`: an emoji character, a presentation
+/// sequence or a modifier sequence, optionally with a tag sequence after it.
+fn element_at(text: &str, pos: usize) -> Option<usize> {
+    let (c, mut end) = next_char(text, pos)?;
+    if needs_vs16(c) {
+        // ©, ®, ™ only as presentation sequences.
+        match next_char(text, end) {
+            Some((VS16, next)) => end = next,
+            _ => return None,
+        }
+    } else if is_emoji_char(c) {
+        match next_char(text, end) {
+            // ED-13: an Emoji_Modifier_Base followed by an Emoji_Modifier.
+            Some((m, next)) if is_emoji_modifier(m) && is_emoji_modifier_base(c) => end = next,
+            // ED-9a: a presentation sequence (FE0E kept too, so that it is not left over).
+            Some((VS15 | VS16, next)) => end = next,
+            _ => {}
+        }
+    } else {
+        return None;
+    }
+    Some(tag_end(text, end).unwrap_or(end))
+}
+
+/// ED-14a: the end of a tag spec and its CANCEL TAG starting at byte `pos`, if both are there.
+fn tag_end(text: &str, mut pos: usize) -> Option<usize> {
+    let start = pos;
+    while let Some((c, next)) = next_char(text, pos) {
+        if !('\u{E0020}'..='\u{E007E}').contains(&c) {
+            break;
+        }
+        pos = next;
+    }
+    match next_char(text, pos) {
+        Some((CANCEL_TAG, end)) if pos > start => Some(end),
+        _ => None,
+    }
+}
+
+#[inline]
+fn is_keycap_base(b: u8) -> bool {
+    b.is_ascii_digit() || b == b'#' || b == b'*'
+}
+
+#[inline]
+fn is_regional_indicator(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+}
+
+/// `©`, `®`, `™`: emoji only when U+FE0F follows (SPEC §2).
+#[inline]
+fn needs_vs16(c: char) -> bool {
+    matches!(c, '\u{00A9}' | '\u{00AE}' | '\u{2122}')
+}
+
+/// An Emoji=Yes character that is an emoji standing alone: not an ASCII keycap base, not a
+/// regional indicator, not one of [`needs_vs16`].
+#[inline]
+fn is_emoji_char(c: char) -> bool {
+    // Below U+203C the only Emoji=Yes characters are `#`, `*`, digits, `©` and `®`, none of them
+    // an emoji alone (a unit test checks this against the table): Latin, Cyrillic and the other
+    // alphabets skip the binary search.
+    if c < '\u{203C}' || is_regional_indicator(c) || needs_vs16(c) {
+        return false;
+    }
+    in_ranges(tables::EMOJI, c)
+}
+
+#[inline]
+fn is_emoji_modifier(c: char) -> bool {
+    in_ranges(tables::EMOJI_MODIFIER, c)
+}
+
+#[inline]
+fn is_emoji_modifier_base(c: char) -> bool {
+    in_ranges(tables::EMOJI_MODIFIER_BASE, c)
+}
+
+fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < c {
+                Ordering::Less
+            } else if lo > c {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The emoji of `text`, as strings.
+    fn emoji(text: &str) -> Vec<&str> {
+        find_emoji(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn an_unlisted_flag_is_one_emoji_without_a_name() {
+        assert_eq!(emoji("🇦🇦"), ["🇦🇦"]);
+        assert_eq!(lookup(&emoji_key("🇦🇦")), None);
+        assert_eq!(country("🇦🇦"), None);
+    }
+
+    #[test]
+    fn a_lone_regional_indicator_is_no_emoji() {
+        assert_eq!(emoji("🇷"), Vec::<&str>::new());
+        assert_eq!(emoji("a🇷b"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn regional_indicators_pair_greedily_left_to_right() {
+        assert_eq!(emoji("🇷🇺🇺"), ["🇷🇺"]);
+        assert_eq!(emoji("🇷🇺🇺🇸"), ["🇷🇺", "🇺🇸"]);
+    }
+
+    #[test]
+    fn a_flag_between_words_is_found() {
+        assert_eq!(emoji("Lavrov🇷🇺said"), ["🇷🇺"]);
+        assert_eq!(lookup("🇷🇺").map(|i| i.name), Some("flag: Russia"));
+        assert_eq!(country("🇷🇺"), Some(("RU".to_owned(), "Russia")));
+    }
+
+    #[test]
+    fn flags_give_their_country_or_subdivision_code() {
+        assert_eq!(country("🇺🇳"), Some(("UN".to_owned(), "United Nations")));
+        assert_eq!(country("🇪🇺"), Some(("EU".to_owned(), "European Union")));
+        let scotland = "🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
+        assert_eq!(emoji(&format!("x{scotland}y")), [scotland]);
+        assert_eq!(country(scotland), Some(("GB-SCT".to_owned(), "Scotland")));
+        assert_eq!(country("😀"), None);
+    }
+
+    #[test]
+    fn two_keycaps_in_a_row_are_two_emoji() {
+        assert_eq!(emoji("7️⃣0️⃣"), ["7️⃣", "0️⃣"]);
+        assert_eq!(emoji("#\u{20E3}"), ["#\u{20E3}"]);
+        assert_eq!(lookup("#\u{20E3}").map(|i| i.fully_qualified), Some("#️⃣"));
+    }
+
+    #[test]
+    fn plain_digits_hash_and_star_are_no_emoji() {
+        assert_eq!(emoji("7"), Vec::<&str>::new());
+        assert_eq!(emoji("#"), Vec::<&str>::new());
+        assert_eq!(emoji("*"), Vec::<&str>::new());
+        assert_eq!(emoji("#️ 7️ 2024"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn copyright_counts_only_with_vs16() {
+        assert_eq!(emoji("©"), Vec::<&str>::new());
+        assert_eq!(emoji("® ™"), Vec::<&str>::new());
+        assert_eq!(emoji("©️"), ["©️"]);
+        assert_eq!(emoji("™\u{FE0F}"), ["™\u{FE0F}"]);
+    }
+
+    #[test]
+    fn a_text_presentation_selector_stays_with_its_emoji() {
+        assert_eq!(emoji("❤\u{FE0E}"), ["❤\u{FE0E}"]);
+        assert_eq!(emoji_key("❤\u{FE0E}"), "❤");
+        assert_eq!(
+            lookup(&emoji_key("❤\u{FE0E}")).map(|i| i.fully_qualified),
+            Some("❤️")
+        );
+    }
+
+    #[test]
+    fn text_default_symbols_count_alone() {
+        assert_eq!(emoji("I ❤ it ☝ 🎙"), ["❤", "☝", "🎙"]);
+        let mic = lookup("🎙").unwrap();
+        assert_eq!((mic.fully_qualified, mic.name), ("🎙️", "studio microphone"));
+    }
+
+    #[test]
+    fn lookups_ignore_variation_selectors() {
+        assert_eq!(lookup("❗️"), lookup("❗"));
+        assert_eq!(lookup("❗").map(|i| i.name), Some("red exclamation mark"));
+        assert_eq!(lookup(""), None);
+        assert_eq!(lookup("\u{FE0F}"), None);
+    }
+
+    #[test]
+    fn a_skin_tone_after_a_non_base_is_an_emoji_of_its_own() {
+        assert_eq!(emoji("a🏻"), ["🏻"]);
+        assert_eq!(emoji("❤🏻"), ["❤", "🏻"]);
+        assert_eq!(emoji("👍🏻"), ["👍🏻"]);
+        assert_eq!(emoji("👍🏻🏻"), ["👍🏻", "🏻"]);
+    }
+
+    #[test]
+    fn hair_components_alone_are_emoji() {
+        assert_eq!(emoji("🦰🦱"), ["🦰", "🦱"]);
+        assert_eq!(lookup("🦰").map(|i| i.name), Some("red hair"));
+    }
+
+    #[test]
+    fn zwj_sequences_are_one_emoji_and_a_trailing_zwj_is_left_out() {
+        assert_eq!(emoji("👨‍👩‍👧‍👦!"), ["👨‍👩‍👧‍👦"]);
+        assert_eq!(emoji("😀\u{200D}"), ["😀"]);
+        assert_eq!(emoji("😀\u{200D}a😀"), ["😀", "😀"]);
+        // An unlisted chain is still one emoji, without a name.
+        assert_eq!(emoji("😀\u{200D}😀"), ["😀\u{200D}😀"]);
+        assert_eq!(lookup("😀\u{200D}😀"), None);
+        // Keycaps and flags are not ZWJ elements.
+        assert_eq!(emoji("😀\u{200D}🇷🇺"), ["😀", "🇷🇺"]);
+        assert_eq!(emoji("😀\u{200D}1️⃣"), ["😀", "1️⃣"]);
+    }
+
+    #[test]
+    fn an_unfinished_tag_run_is_not_part_of_the_emoji() {
+        assert_eq!(emoji("🏴\u{E0067}\u{E0062}x"), ["🏴"]);
+        assert_eq!(emoji("🏴\u{E007F}"), ["🏴"]);
+    }
+
+    #[test]
+    fn the_fast_path_bound_holds_for_the_table() {
+        for &(lo, hi) in tables::EMOJI {
+            for c in lo..=hi {
+                if c < '\u{203C}' {
+                    assert!(
+                        c.is_ascii() || needs_vs16(c),
+                        "{c:?} is Emoji=Yes below U+203C"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tables_are_sorted_for_binary_search() {
+        for pair in tables::EMOJI_TEST.windows(2) {
+            assert_eq!(cmp_ignoring_selectors(pair[0].0, pair[1].0), Ordering::Less);
+        }
+        for pair in tables::FLAGS.windows(2) {
+            assert!(pair[0].0 < pair[1].0);
+        }
+        for table in [
+            tables::EMOJI,
+            tables::EMOJI_MODIFIER,
+            tables::EMOJI_MODIFIER_BASE,
+        ] {
+            assert!(table.windows(2).all(|w| w[0].1 < w[1].0));
+        }
+    }
+
+    #[test]
+    fn a_hundred_thousand_zwj_between_emoji_just_run() {
+        let text = format!("😀{}😀", "\u{200D}".repeat(100_000));
+        assert_eq!(emoji(&text), ["😀", "😀"]);
+        let chain = "😀\u{200D}".repeat(100_000);
+        let whole_chain = &chain[..chain.len() - "\u{200D}".len()];
+        assert_eq!(emoji(&chain), [whole_chain]);
+    }
+
+    #[test]
+    fn a_hundred_thousand_combining_marks_just_run() {
+        let text = format!("😀{}x", "\u{0301}".repeat(100_000));
+        assert_eq!(emoji(&text), ["😀"]);
+        let tags = format!("🏴{}", "\u{E0067}".repeat(100_000));
+        assert_eq!(emoji(&tags), ["🏴"]);
+        let selectors = format!("❤{}", "\u{FE0F}".repeat(100_000));
+        assert_eq!(emoji(&selectors), ["❤\u{FE0F}"]);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for text in [
+            "",
+            "\u{200D}",
+            "\u{FE0F}",
+            "\u{20E3}",
+            "#\u{FE0F}",
+            "\u{E007F}",
+            "🇷\u{200D}🇺",
+        ] {
+            let _ = find_emoji(text);
+        }
+    }
 }

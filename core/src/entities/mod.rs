@@ -49,16 +49,35 @@ pub fn find_entities_into(text: &str, out: &mut Vec<Entity>) {
     let push = |kind: EntityKind, ranges: Vec<Range<usize>>, candidates: &mut Vec<Entity>| {
         candidates.extend(ranges.into_iter().map(|range| Entity { kind, range }));
     };
-    push(EntityKind::Mention, mention::find_mentions(text), &mut candidates);
-    push(EntityKind::BotCommand, bot_command::find_bot_commands(text), &mut candidates);
-    push(EntityKind::Hashtag, hashtag::find_hashtags(text), &mut candidates);
-    push(EntityKind::Cashtag, cashtag::find_cashtags(text), &mut candidates);
+    push(
+        EntityKind::Mention,
+        mention::find_mentions(text),
+        &mut candidates,
+    );
+    push(
+        EntityKind::BotCommand,
+        bot_command::find_bot_commands(text),
+        &mut candidates,
+    );
+    push(
+        EntityKind::Hashtag,
+        hashtag::find_hashtags(text),
+        &mut candidates,
+    );
+    push(
+        EntityKind::Cashtag,
+        cashtag::find_cashtags(text),
+        &mut candidates,
+    );
     for found in url::find_urls(text) {
         let kind = match found.kind {
             url::UrlKind::Url => EntityKind::Url,
             url::UrlKind::Email => EntityKind::Email,
         };
-        candidates.push(Entity { kind, range: found.range });
+        candidates.push(Entity {
+            kind,
+            range: found.range,
+        });
     }
     // TDLib: by start, then longer first, then by type.
     candidates.sort_by(|a, b| {

@@ -1,6 +1,24 @@
 //! URLs and e-mail addresses, as TDLib's `match_urls`, `fix_url` and `is_email_address` find them.
+//!
+//! Source: tdlib/td `td/telegram/MessageEntity.cpp` (the rules are restated in prose in
+//! `reference/telegram-and-unicode.md` §1.6). TDLib works in two steps, and so do we:
+//!
+//! 1. `match_urls` proposes candidates: around every `.` it extends over domain characters,
+//!    then takes optional user-info, a port, a path, and a protocol in front.
+//! 2. `find_urls` keeps a candidate as an e-mail address (`is_email_address`, optionally after
+//!    `mailto:`), or else as a URL cut to size by `fix_url` (labels, TLD, balanced brackets).
+//!
+//! TDLib's scan is linear and so is ours: every search for the next `.` starts after the end of
+//! the previous candidate (TDLib's `begin`), and no backward scan goes before that point, so each
+//! byte is looked at a bounded number of times whatever the input.
+//!
+//! [`url_domain`] is not TDLib's: it is the `domains` key of SPEC §5.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::chars::{char_before, is_separator, is_word_char};
 
 /// Whether a match is a URL or an e-mail address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,13 +34,824 @@ pub struct UrlMatch {
     pub range: Range<usize>,
 }
 
-/// Finds URLs and e-mail addresses in `text` (TDLib `find_urls`).
-pub fn find_urls(_text: &str) -> Vec<UrlMatch> {
-    Vec::new() // TODO(url): not implemented yet
+/// TDLib `bad_path_end_chars`: trimmed from the end of a path.
+const BAD_PATH_END: &[u8] = b".:;,('?!`";
+
+/// TDLib `fix_url`: the protocols that mark a URL as having an explicit protocol.
+const PROTOCOLS: [&str; 4] = ["http://", "https://", "ftp://", "tonsite://"];
+
+/// Finds URLs and e-mail addresses in `text` (TDLib `find_urls`), in order of position.
+pub fn find_urls(text: &str) -> Vec<UrlMatch> {
+    match_urls(text)
+        .into_iter()
+        .filter_map(|range| {
+            let candidate = &text[range.clone()];
+            // TDLib find_urls: a whole candidate that is an address is an e-mail entity ...
+            if is_email_address(candidate) {
+                return Some(UrlMatch {
+                    kind: UrlKind::Email,
+                    range,
+                });
+            }
+            // ... and so is one after a (case-sensitive) `mailto:`, which is left out.
+            if let Some(address) = candidate.strip_prefix("mailto:") {
+                if is_email_address(address) {
+                    let start = range.end - address.len();
+                    return Some(UrlMatch {
+                        kind: UrlKind::Email,
+                        range: start..range.end,
+                    });
+                }
+            }
+            // Anything else is a URL if `fix_url` keeps a part of it.
+            fix_url(candidate).map(|len| UrlMatch {
+                kind: UrlKind::Url,
+                range: range.start..range.start + len,
+            })
+        })
+        .collect()
 }
 
 /// The `domains` key of a URL or link target (SPEC §5): the host lower-cased, without `www.`,
 /// port or trailing dot, an internationalised host in Unicode. `None` when there is no host.
-pub fn url_domain(_url: &str) -> Option<String> {
-    None // TODO(url): not implemented yet
+///
+/// The input may have a protocol (`https://`, any `scheme://`) or not, user-info (`user:pw@`),
+/// a port, a path, a query and a fragment. Without `//`, a `scheme:` followed by neither a port
+/// nor user-info (`tel:+123`, `javascript:void(0)`) has no host. `xn--` labels are decoded
+/// (RFC 3492); one that does not decode is kept as written.
+pub fn url_domain(url: &str) -> Option<String> {
+    let url = url.trim();
+    // A scheme is dropped only together with its `//`, so that `user:pw@host` keeps its user-info.
+    let (rest, had_slashes) = match url.find("://") {
+        Some(at) if is_scheme(&url[..at]) => (&url[at + 3..], true),
+        _ => match url.strip_prefix("//") {
+            Some(rest) => (rest, true),
+            None => (url, false),
+        },
+    };
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let host_port = match authority.rfind('@') {
+        Some(at) => &authority[at + 1..],
+        None => authority,
+    };
+    let host = if host_port.starts_with('[') {
+        // An IPv6 literal keeps its colons: the port comes after the `]`.
+        &host_port[..host_port.find(']').map_or(host_port.len(), |end| end + 1)]
+    } else {
+        match host_port.split_once(':') {
+            // `tel:+123`: an opaque URI, not a host and a port.
+            Some((_, port))
+                if !had_slashes
+                    && host_port.len() == authority.len()
+                    && !port.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                return None;
+            }
+            Some((host, _)) => host,
+            None => host_port,
+        }
+    };
+    let host = host.trim_end_matches('.');
+    if host.is_empty() {
+        return None;
+    }
+    let mut domain = String::with_capacity(host.len());
+    for (i, label) in host.split('.').enumerate() {
+        if i > 0 {
+            domain.push('.');
+        }
+        let label = label.to_lowercase();
+        match label.strip_prefix("xn--").and_then(decode_punycode) {
+            Some(decoded) => domain.push_str(&decoded.to_lowercase()),
+            None => domain.push_str(&label),
+        }
+    }
+    match domain.strip_prefix("www.") {
+        Some(rest) if !rest.is_empty() => Some(rest.to_owned()),
+        _ => Some(domain),
+    }
+}
+
+/// RFC 3986 scheme: a letter, then letters, digits, `+`, `-`, `.`.
+fn is_scheme(s: &str) -> bool {
+    let mut bytes = s.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Character classes of TDLib's URL matcher.
+
+/// TDLib `is_url_unicode_symbol`: not a separator (Zs, Zl, Zp), and nothing from General
+/// Punctuation U+2000..U+206F except ZWNJ, ZWJ and the dashes U+2010..U+2015.
+fn is_url_char(c: char) -> bool {
+    if ('\u{2000}'..='\u{206F}').contains(&c) {
+        return matches!(c, '\u{200C}' | '\u{200D}' | '\u{2010}'..='\u{2015}');
+    }
+    !is_separator(c)
+}
+
+/// TDLib `is_url_path_symbol`: a URL character other than a newline, `<`, `>`, `"`, `«`, `»`.
+/// (Like TDLib, a tab or other control character does not end a path: only separators do.)
+fn is_path_char(c: char) -> bool {
+    !matches!(c, '\n' | '<' | '>' | '"' | '«' | '»') && is_url_char(c)
+}
+
+/// TDLib `is_user_data_symbol`: a URL character other than a newline, `/`, brackets, quotes,
+/// backquote, `<`, `>`, `@`, `«`, `»`.
+fn is_user_info_char(c: char) -> bool {
+    !matches!(
+        c,
+        '\n' | '/'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '('
+            | ')'
+            | '\''
+            | '`'
+            | '<'
+            | '>'
+            | '"'
+            | '@'
+            | '«'
+            | '»'
+    ) && is_url_char(c)
+}
+
+/// TDLib `is_domain_symbol`: below U+00C0 only `[A-Za-z0-9_.~-]`; from U+00C0 on, any URL
+/// character (so `ÀÁ.com` and `➡️.ws` are domains, `«` and the no-break space are not).
+fn is_domain_char(c: char) -> bool {
+    if c < '\u{C0}' {
+        return c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '~');
+    }
+    is_url_char(c)
+}
+
+/// TDLib `is_protocol_symbol`: ASCII `[A-Za-z0-9+-]` (no dots), and every non-ASCII
+/// non-separator, taken so that a protocol glued to other letters is judged as a whole.
+fn is_protocol_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || matches!(c, '+' | '-');
+    }
+    !is_separator(c)
+}
+
+/// The start of the run of chars satisfying `keep` that ends at `at`, never before `floor`.
+fn scan_back(text: &str, floor: usize, at: usize, keep: impl Fn(char) -> bool) -> usize {
+    let run: usize = text[floor..at]
+        .chars()
+        .rev()
+        .take_while(|&c| keep(c))
+        .map(char::len_utf8)
+        .sum();
+    at - run
+}
+
+/// The end of the run of chars satisfying `keep` that starts at `at`.
+fn scan_forward(text: &str, at: usize, keep: impl Fn(char) -> bool) -> usize {
+    at + text[at..]
+        .chars()
+        .take_while(|&c| keep(c))
+        .map(char::len_utf8)
+        .sum::<usize>()
+}
+
+fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
+    s.len() >= suffix.len()
+        && s.as_bytes()[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+}
+
+// ---------------------------------------------------------------------------------------------
+// TDLib match_urls: the candidates.
+
+/// TDLib `match_urls`: candidate URLs and addresses by byte range, in order of position.
+fn match_urls(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    // TDLib's `begin`: where the search for the next dot starts; no scan goes back before it.
+    let mut window = 0;
+    while let Some(offset) = text[window..].find('.') {
+        let dot = window + offset;
+        match bytes.get(dot + 1) {
+            // A dot at the very end starts nothing.
+            None => break,
+            // TDLib's fast path: a dot and a space end a sentence, not a domain.
+            Some(b' ') => {
+                window = dot + 2;
+                continue;
+            }
+            Some(_) => {}
+        }
+
+        // The domain: the run of domain characters around the dot; `@` may occur on the right.
+        let mut domain_start = scan_back(text, window, dot, is_domain_char);
+        let mut last_at = None;
+        let mut domain_end = dot;
+        for c in text[dot..].chars() {
+            if c == '@' {
+                last_at = Some(domain_end);
+            } else if !is_domain_char(c) {
+                break;
+            }
+            domain_end += c.len_utf8();
+        }
+        // With an `@` to the right, what precedes may be user-info (`a:b.c@host`).
+        if last_at.is_some() {
+            domain_start = scan_back(text, window, domain_start, is_user_info_char);
+        }
+
+        // A port: `:` and digits; leading zeros do not count, the rest is 1..=5 digits ≤ 65535.
+        let mut url_end = domain_end;
+        if bytes.get(url_end) == Some(&b':') {
+            let digits_start = url_end + 1;
+            let digits_end = digits_start
+                + bytes[digits_start..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+            let digits = &text[digits_start..digits_end];
+            let significant = digits.trim_start_matches('0');
+            if !significant.is_empty()
+                && significant.len() <= 5
+                && significant.parse::<u32>().is_ok_and(|p| p <= 65535)
+            {
+                url_end = digits_end;
+            }
+        }
+
+        // A path, query or fragment: `/`, `?` or `#`, then path characters, minus a tail of
+        // `.:;,('?!``. A lone `?` or `#` is not taken; a lone `/` is.
+        if let Some(&first @ (b'/' | b'?' | b'#')) = bytes.get(url_end) {
+            let mut path_end = scan_forward(text, url_end + 1, is_path_char);
+            while path_end > url_end + 1 && BAD_PATH_END.contains(&bytes[path_end - 1]) {
+                path_end -= 1;
+            }
+            if first == b'/' || path_end > url_end + 1 {
+                url_end = path_end;
+            }
+        }
+        // Trailing dots are not part of it (but the dot we started from stays).
+        while url_end > dot + 1 && bytes[url_end - 1] == b'.' {
+            url_end -= 1;
+        }
+
+        // User-info right before the domain: `user:pw@`; empty user-info, or a second `@` after
+        // the domain, makes the candidate bad.
+        let mut bad = false;
+        let mut url_start = domain_start;
+        if url_start > window && bytes[url_start - 1] == b'@' {
+            if last_at.is_some() {
+                bad = true;
+            }
+            let user_start = scan_back(text, window, url_start - 1, is_user_info_char);
+            if user_start == url_start - 1 {
+                bad = true;
+            }
+            url_start = user_start;
+        }
+
+        if url_start > window {
+            let prefix = &text[window..url_start];
+            if prefix.len() >= 6 && prefix.ends_with("://") {
+                // A protocol: only http, https, ftp and tonsite, case-insensitive, and not
+                // shttp, sftp or tftp; whatever else is glued in front is left out.
+                let protocol_end = url_start - 3;
+                let protocol_start = scan_back(text, window, protocol_end, is_protocol_char);
+                let protocol = &text[protocol_start..protocol_end];
+                let is = |name: &str| protocol.eq_ignore_ascii_case(name);
+                let kept = if ends_with_ignore_ascii_case(protocol, "http") && !is("shttp") {
+                    Some("http")
+                } else if ends_with_ignore_ascii_case(protocol, "https") {
+                    Some("https")
+                } else if ends_with_ignore_ascii_case(protocol, "ftp") && !is("tftp") && !is("sftp")
+                {
+                    Some("ftp")
+                } else if ends_with_ignore_ascii_case(protocol, "tonsite") {
+                    Some("tonsite")
+                } else {
+                    None
+                };
+                match kept {
+                    Some(name) => url_start -= name.len() + 3,
+                    None => bad = true,
+                }
+            } else if char_before(text, url_start)
+                .is_some_and(|c| is_word_char(c) || matches!(c, '/' | '#' | '@'))
+            {
+                // Without a protocol, a word character, `/`, `#` or `@` right before the URL
+                // rejects it (`#views.py`, `/usr/views.py`, `go#ogle.com`).
+                bad = true;
+            }
+        }
+
+        if !bad {
+            if url_end > dot + 1 {
+                found.push(url_start..url_end);
+            }
+            // Dots after a URL are skipped along with it.
+            while bytes.get(url_end) == Some(&b'.') {
+                url_end += 1;
+            }
+        } else {
+            // A bad candidate: go on from its last dot (there is one: `url_end > dot`).
+            while bytes[url_end - 1] != b'.' {
+                url_end -= 1;
+            }
+        }
+        window = url_end.max(dot + 1);
+    }
+    found
+}
+
+// ---------------------------------------------------------------------------------------------
+// TDLib fix_url, is_common_tld, is_email_address: the checks.
+
+/// TDLib `fix_url`: the length of the prefix of `url` that is a URL, or `None` if it is none.
+fn fix_url(url: &str) -> Option<usize> {
+    // An explicit protocol lifts the common-TLD requirement.
+    let (rest, has_protocol) = match PROTOCOLS.iter().find(|p| {
+        url.len() >= p.len() && url.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    }) {
+        Some(p) => (&url[p.len()..], true),
+        None => (url, false),
+    };
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (mut domain, path) = rest.split_at(host_end);
+    // The domain is what follows user-info (the first `@`) and precedes a port (the last `:`).
+    if let Some(at) = domain.find('@') {
+        domain = &domain[at + 1..];
+    }
+    if let Some(colon) = domain.rfind(':') {
+        domain = &domain[..colon];
+    }
+    // TDLib blocks this one look-alike of telegram.org.
+    if domain.eq_ignore_ascii_case("teiegram.org") {
+        return None;
+    }
+
+    // Brackets in the path must balance: an unmatched closer ends the URL. Then the tail of
+    // `.:;,('?!`` goes.
+    let mut depth = [0i32; 3];
+    let mut path_len = path.len();
+    for (i, b) in path.bytes().enumerate() {
+        let (kind, step) = match b {
+            b'(' => (0, 1),
+            b'[' => (1, 1),
+            b'{' => (2, 1),
+            b')' => (0, -1),
+            b']' => (1, -1),
+            b'}' => (2, -1),
+            _ => continue,
+        };
+        depth[kind] += step;
+        if depth[kind] < 0 {
+            path_len = i;
+            break;
+        }
+    }
+    while path_len > 0 && BAD_PATH_END.contains(&path.as_bytes()[path_len - 1]) {
+        path_len -= 1;
+    }
+    let kept = url.len() - (path.len() - path_len);
+
+    // Every label is 1..=63 bytes and does not end with `-`; dotted IPv4 is taken as it is.
+    let mut labels = 0;
+    let mut is_ipv4 = true;
+    let mut has_non_digit = false;
+    for label in domain.split('.') {
+        if label.is_empty() || label.len() >= 64 || label.ends_with('-') {
+            return None;
+        }
+        labels += 1;
+        if label.bytes().all(|b| b.is_ascii_digit()) {
+            is_ipv4 &= is_ipv4_octet(label);
+        } else {
+            is_ipv4 = false;
+            has_non_digit = true;
+        }
+    }
+    if labels == 1 {
+        return None;
+    }
+    if is_ipv4 && labels == 4 {
+        return Some(kept);
+    }
+    if !has_non_digit {
+        return None;
+    }
+
+    let (head, tld) = domain.rsplit_once('.')?;
+    // The TLD is at least two code points ...
+    if tld.chars().nth(1).is_none() {
+        return None;
+    }
+    if let Some(ace) = tld.strip_prefix("xn--") {
+        // ... an `xn--` TLD (lower-case prefix) is taken if it is ASCII alphanumeric ...
+        if ace.len() < 2 || !ace.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+    } else {
+        // ... any other has no `_` or `-`, and without a protocol must be a common one.
+        if tld.contains(['_', '-']) {
+            return None;
+        }
+        if !has_protocol && !is_common_tld(tld) {
+            return None;
+        }
+    }
+    // The label before the TLD has no `_` either (deeper labels may: `test_.google.com`).
+    let second = head.rsplit('.').next().unwrap_or(head);
+    if second.contains('_') {
+        return None;
+    }
+    Some(kept)
+}
+
+/// TDLib's IPv4 part: 1..=3 digits, no leading zero, at most 255.
+fn is_ipv4_octet(label: &str) -> bool {
+    label.len() <= 3
+        && !(label.len() >= 2 && label.starts_with('0'))
+        && label.parse::<u16>().is_ok_and(|n| n <= 255)
+}
+
+/// TDLib's common TLDs, vendored at `core/data/tdlib-common-tlds.txt`.
+fn common_tlds() -> &'static HashSet<&'static str> {
+    static TLDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    TLDS.get_or_init(|| {
+        include_str!("../../data/tdlib-common-tlds.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect()
+    })
+}
+
+/// TDLib `is_common_tld`: the lower-cased TLD is in the list, except that a TLD whose only
+/// upper-case letter is its first is rejected (`telegram.ORG` yes, `telegram.Org` no).
+fn is_common_tld(tld: &str) -> bool {
+    let tlds = common_tlds();
+    if tld.bytes().all(|b| b.is_ascii_lowercase()) {
+        return tlds.contains(tld);
+    }
+    let lower: String = tld.chars().map(simple_lowercase).collect();
+    if lower != tld && lower.chars().skip(1).eq(tld.chars().skip(1)) {
+        return false;
+    }
+    tlds.contains(lower.as_str())
+}
+
+/// One code point's lower case, as TDLib's per-code-point `unicode_to_lower` (for the one
+/// code point whose full lower case has two, `İ`, its simple mapping `i` is the first).
+fn simple_lowercase(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// TDLib `is_email_address`: the pattern
+/// `([a-z0-9_-]{0,26}[.+]){0,10}[a-z0-9_-]{1,35}@(([a-z0-9][a-z0-9_-]{0,28})?[a-z0-9][.]){1,6}[a-z]{2,8}`,
+/// case-insensitive, on the whole string.
+fn is_email_address(s: &str) -> bool {
+    let Some((user, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-');
+
+    // Local part: up to 11 pieces separated by `.` or `+`; all but the last 0..=26 long, the
+    // last 1..=35.
+    if !user
+        .bytes()
+        .all(|b| is_name_byte(b) || matches!(b, b'.' | b'+'))
+    {
+        return false;
+    }
+    let last_piece = match user.rfind(['.', '+']) {
+        Some(sep) => {
+            let head = &user[..sep];
+            if head.split(['.', '+']).count() > 10 || head.split(['.', '+']).any(|p| p.len() > 26) {
+                return false;
+            }
+            &user[sep + 1..]
+        }
+        None => user,
+    };
+    if last_piece.is_empty() || last_piece.len() > 35 {
+        return false;
+    }
+
+    // Domain: 2..=7 labels; the last 2..=8 ASCII letters; the others 1..=30 of
+    // `[A-Za-z0-9_-]`, beginning and ending with a letter or digit.
+    let Some((labels, tld)) = domain.rsplit_once('.') else {
+        return false;
+    };
+    if !(2..=8).contains(&tld.len()) || !tld.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    labels.split('.').count() <= 6
+        && labels.split('.').all(|label| {
+            let b = label.as_bytes();
+            (1..=30).contains(&b.len())
+                && b.iter().all(|&c| is_name_byte(c))
+                && b[0].is_ascii_alphanumeric()
+                && b[b.len() - 1].is_ascii_alphanumeric()
+        })
+}
+
+// ---------------------------------------------------------------------------------------------
+// RFC 3492 punycode, for `xn--` labels in `url_domain`.
+
+/// Decodes the part of an `xn--` label after the prefix (RFC 3492 §6.2), or `None` if it is
+/// not valid punycode or longer than a DNS label.
+fn decode_punycode(input: &str) -> Option<String> {
+    const BASE: u32 = 36;
+    const T_MIN: u32 = 1;
+    const T_MAX: u32 = 26;
+    const INITIAL_N: u32 = 128;
+    const INITIAL_BIAS: u32 = 72;
+
+    // A DNS label is at most 63 bytes; this also keeps the insertions below cheap.
+    if input.is_empty() || input.len() > 59 || !input.is_ascii() {
+        return None;
+    }
+    // The basic code points come before the last `-`; the deltas after it.
+    let (basic, deltas) = match input.rfind('-') {
+        Some(dash) => (&input[..dash], &input[dash + 1..]),
+        None => ("", input),
+    };
+    let mut output: Vec<char> = basic.chars().collect();
+    let mut n = INITIAL_N;
+    let mut i: u32 = 0;
+    let mut bias = INITIAL_BIAS;
+    let mut digits = deltas.bytes();
+    while digits.len() > 0 {
+        let old_i = i;
+        let mut weight: u32 = 1;
+        let mut k = BASE;
+        loop {
+            let digit = match digits.next()? {
+                b @ b'a'..=b'z' => u32::from(b - b'a'),
+                b @ b'A'..=b'Z' => u32::from(b - b'A'),
+                b @ b'0'..=b'9' => u32::from(b - b'0') + 26,
+                _ => return None,
+            };
+            i = i.checked_add(digit.checked_mul(weight)?)?;
+            let threshold = if k <= bias {
+                T_MIN
+            } else if k >= bias + T_MAX {
+                T_MAX
+            } else {
+                k - bias
+            };
+            if digit < threshold {
+                break;
+            }
+            weight = weight.checked_mul(BASE - threshold)?;
+            k += BASE;
+        }
+        let len = output.len() as u32 + 1;
+        bias = adapt_bias(i - old_i, len, old_i == 0);
+        n = n.checked_add(i / len)?;
+        i %= len;
+        // Deltas encode only non-basic code points.
+        if n < 0x80 {
+            return None;
+        }
+        output.insert(i as usize, char::from_u32(n)?);
+        i += 1;
+    }
+    // An A-label stands for a name with at least one non-ASCII code point.
+    if output.iter().all(char::is_ascii) {
+        return None;
+    }
+    Some(output.into_iter().collect())
+}
+
+/// RFC 3492 §6.1 bias adaptation.
+fn adapt_bias(delta: u32, points: u32, first: bool) -> u32 {
+    const BASE: u32 = 36;
+    const T_MIN: u32 = 1;
+    const T_MAX: u32 = 26;
+    const SKEW: u32 = 38;
+    const DAMP: u32 = 700;
+    let mut delta = if first { delta / DAMP } else { delta / 2 };
+    delta += delta / points;
+    let mut k = 0;
+    while delta > ((BASE - T_MIN) * T_MAX) / 2 {
+        delta /= BASE - T_MIN;
+        k += BASE;
+    }
+    k + (BASE - T_MIN + 1) * delta / (delta + SKEW)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(text: &str) -> Vec<&str> {
+        find_urls(text)
+            .into_iter()
+            .filter(|m| m.kind == UrlKind::Url)
+            .map(|m| &text[m.range])
+            .collect()
+    }
+
+    fn emails(text: &str) -> Vec<&str> {
+        find_urls(text)
+            .into_iter()
+            .filter(|m| m.kind == UrlKind::Email)
+            .map(|m| &text[m.range])
+            .collect()
+    }
+
+    #[test]
+    fn a_fragment_stays_inside_the_url() {
+        assert_eq!(
+            urls("see https://example.com/page#anchor now"),
+            ["https://example.com/page#anchor"]
+        );
+        assert_eq!(urls("google.com#qwe"), ["google.com#qwe"]);
+    }
+
+    #[test]
+    fn a_hashtag_with_a_dot_is_not_a_url() {
+        assert!(urls("#views.py").is_empty());
+        assert!(urls("see #CIS.org").is_empty());
+    }
+
+    #[test]
+    fn a_url_followed_by_a_full_stop_leaves_the_stop_outside() {
+        assert_eq!(urls("Read it at telegram.org/blog."), ["telegram.org/blog"]);
+    }
+
+    #[test]
+    fn urls_come_in_order_of_position_with_emails_among_them() {
+        let text = "write to a@b.com or see http://c.org and d.net";
+        let found: Vec<(UrlKind, &str)> = find_urls(text)
+            .into_iter()
+            .map(|m| (m.kind, &text[m.range]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (UrlKind::Email, "a@b.com"),
+                (UrlKind::Url, "http://c.org"),
+                (UrlKind::Url, "d.net")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_mailto_link_is_an_email_without_its_prefix() {
+        assert_eq!(emails("mailto:press@mid.ru"), ["press@mid.ru"]);
+    }
+
+    #[test]
+    fn a_tab_does_not_end_a_path_but_a_space_does() {
+        // TDLib ends a path only at separators, newlines, `<>"«»` and General Punctuation.
+        assert_eq!(urls("a.com/x\ty z"), ["a.com/x\ty"]);
+        assert_eq!(urls("a.com/x\u{2003}y"), ["a.com/x"]);
+    }
+
+    #[test]
+    fn an_unknown_tld_needs_a_protocol() {
+        assert!(urls("example.notatld").is_empty());
+        assert_eq!(urls("https://example.notatld"), ["https://example.notatld"]);
+    }
+
+    #[test]
+    fn pathological_inputs_finish_quickly() {
+        let dots = ".".repeat(1 << 20);
+        assert!(find_urls(&dots).is_empty());
+        let labels = "a.".repeat(1 << 19);
+        assert!(find_urls(&labels).is_empty());
+        let at_dots = "@a.".repeat(1 << 18);
+        let _ = find_urls(&at_dots);
+        let hashes = "#a.b".repeat(1 << 18);
+        assert!(find_urls(&hashes).is_empty());
+        let long_path = format!("http://a.com/{}", "b.".repeat(1 << 19));
+        assert_eq!(find_urls(&long_path).len(), 1);
+        let no_spaces = "x".repeat(10 << 20);
+        assert!(find_urls(&no_spaces).is_empty());
+    }
+
+    #[test]
+    fn no_input_makes_it_panic() {
+        for text in [
+            "",
+            ".",
+            "..",
+            "@.",
+            "é.",
+            ".é",
+            "a.é:",
+            "http://.",
+            "x@.é",
+            "\u{2009}.\u{2009}",
+            "a.b:",
+        ] {
+            let _ = find_urls(text);
+            let _ = url_domain(text);
+        }
+    }
+
+    #[test]
+    fn the_common_tld_list_is_loaded_from_the_data_file() {
+        assert!(common_tlds().len() > 1400);
+        assert!(common_tlds().contains("рф"));
+        assert!(!common_tlds().iter().any(|t| t.starts_with('#')));
+    }
+
+    #[test]
+    fn punycode_decodes_known_pairs() {
+        assert_eq!(decode_punycode("e1afmkfd").as_deref(), Some("пример"));
+        assert_eq!(decode_punycode("p1ai").as_deref(), Some("рф"));
+        assert_eq!(decode_punycode("mnchen-3ya").as_deref(), Some("münchen"));
+        assert_eq!(decode_punycode("bcher-kva").as_deref(), Some("bücher"));
+        assert_eq!(decode_punycode("80afpi2a3c").as_deref(), Some("гришка"));
+        // RFC 3492 §7.1 (A) Arabic and (B) Chinese.
+        assert_eq!(
+            decode_punycode("egbpdaj6bu4bxfgehfvwxn").as_deref(),
+            Some("ليهمابتكلموشعربي؟")
+        );
+        assert_eq!(
+            decode_punycode("ihqwcrb4cv8a8dqg056pqjye").as_deref(),
+            Some("他们为什么不说中文")
+        );
+    }
+
+    #[test]
+    fn bad_punycode_is_refused() {
+        assert_eq!(decode_punycode(""), None);
+        assert_eq!(decode_punycode("a-"), None);
+        assert_eq!(decode_punycode("!!"), None);
+        assert_eq!(decode_punycode("99999999999"), None);
+        assert_eq!(decode_punycode("я"), None);
+    }
+
+    #[test]
+    fn url_domain_is_the_bare_lower_case_host() {
+        assert_eq!(
+            url_domain("https://WWW.Example.com:8080/a?b#c").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(url_domain("user:pw@Host.org.").as_deref(), Some("host.org"));
+        assert_eq!(url_domain("пример.рф/путь").as_deref(), Some("пример.рф"));
+        assert_eq!(url_domain("ПРИМЕР.РФ").as_deref(), Some("пример.рф"));
+        assert_eq!(
+            url_domain("telegram.org#fragment").as_deref(),
+            Some("telegram.org")
+        );
+        assert_eq!(url_domain("google.com?q=1").as_deref(), Some("google.com"));
+        assert_eq!(url_domain("localhost:8080").as_deref(), Some("localhost"));
+        assert_eq!(
+            url_domain("//cdn.example.com/x").as_deref(),
+            Some("cdn.example.com")
+        );
+        assert_eq!(
+            url_domain("tonsite://Telegram.ton").as_deref(),
+            Some("telegram.ton")
+        );
+        assert_eq!(
+            url_domain("http://[2001:db8::1]:80/").as_deref(),
+            Some("[2001:db8::1]")
+        );
+        assert_eq!(url_domain("mailto:press@mid.ru").as_deref(), Some("mid.ru"));
+    }
+
+    #[test]
+    fn url_domain_decodes_international_hosts() {
+        assert_eq!(
+            url_domain("http://xn--e1afmkfd.xn--p1ai/").as_deref(),
+            Some("пример.рф")
+        );
+        assert_eq!(
+            url_domain("XN--MNCHEN-3YA.de").as_deref(),
+            Some("münchen.de")
+        );
+        assert_eq!(
+            url_domain("www.xn--bcher-kva.example").as_deref(),
+            Some("bücher.example")
+        );
+        // Bad punycode is kept as written (lower-cased).
+        assert_eq!(url_domain("xn--!!.com").as_deref(), Some("xn--!!.com"));
+    }
+
+    #[test]
+    fn url_domain_finds_no_host_in_opaque_or_empty_links() {
+        assert_eq!(url_domain(""), None);
+        assert_eq!(url_domain("https://"), None);
+        assert_eq!(url_domain("https:///path"), None);
+        assert_eq!(url_domain("tel:+123456"), None);
+        assert_eq!(url_domain("javascript:void(0)"), None);
+        assert_eq!(url_domain("..."), None);
+    }
+
+    #[test]
+    fn url_domain_keeps_www_when_nothing_follows_it() {
+        assert_eq!(url_domain("www.").as_deref(), Some("www"));
+        assert_eq!(
+            url_domain("https://www.www.example.org").as_deref(),
+            Some("www.example.org")
+        );
+    }
 }

@@ -1,0 +1,163 @@
+//! The command line: each flag once, with its doc (SPEC §6).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use tgtext::{Config, InputFormat, Removable, Split, Stopwords, StripConfig};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "tgtext",
+    version,
+    about = "Telegram channel text analytics: hashtags, emoji, words, mentions and sources, counted by Telegram's and Unicode's rules"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Count hashtags, emoji, words, mentions, cashtags, domains, sources and countries.
+    Analyze(AnalyzeArgs),
+    /// Print each post's text with hashtags and emoji (or more) removed.
+    Strip(StripArgs),
+}
+
+/// The flags shared by every command that reads inputs.
+#[derive(Args, Debug)]
+pub struct InputArgs {
+    /// Input files; `-` or none reads stdin.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The input format; detected per input when absent.
+    #[arg(long, value_name = "FORMAT", value_parser = ["web-preview-text", "plain", "telegram-json", "telegram-html", "web-preview-html"])]
+    pub input: Option<String>,
+    /// Plain text: one post per blank-line-separated block (default: the whole input is one post).
+    #[arg(long, value_enum)]
+    pub split: Option<SplitArg>,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    #[arg(long)]
+    pub lossy: bool,
+}
+
+impl InputArgs {
+    fn format(&self) -> Result<Option<InputFormat>, String> {
+        self.input
+            .as_deref()
+            .map(InputFormat::from_id)
+            .transpose()
+            .map_err(|e| e.to_string())
+    }
+
+    fn split(&self) -> Option<Split> {
+        self.split.map(|SplitArg::Paragraph| Split::Paragraph)
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SplitArg {
+    Paragraph,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StopwordsArg {
+    Default,
+    None,
+}
+
+#[derive(Args, Debug)]
+pub struct AnalyzeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output: a table on a terminal, JSON otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+    /// Keep the first N items of each table; 0 keeps all (default: all for json/csv, 20 for table).
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+    /// The built-in English and Russian stopword lists (NLTK) on or off.
+    #[arg(long, value_enum, default_value = "default")]
+    pub stopwords: StopwordsArg,
+    /// More stopwords, one per line.
+    #[arg(long, value_name = "FILE")]
+    pub stopwords_file: Option<PathBuf>,
+    /// Add per-post records under `posts`.
+    #[arg(long)]
+    pub posts: bool,
+}
+
+impl AnalyzeArgs {
+    /// The core's options; `stopwords_extra` is filled in from the file by the caller.
+    pub fn config(&self) -> Result<Config, String> {
+        Ok(Config {
+            input: self.input.format()?,
+            top: self.top.unwrap_or(0),
+            stopwords: match self.stopwords {
+                StopwordsArg::Default => Stopwords::Default,
+                StopwordsArg::None => Stopwords::None,
+            },
+            stopwords_extra: Vec::new(),
+            split: self.input.split(),
+            posts: self.posts,
+        })
+    }
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StripFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct StripArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// What to remove, comma-separated: hashtags, emoji, mentions, cashtags, urls.
+    #[arg(long, value_name = "KINDS", default_value = "hashtags,emoji")]
+    pub remove: String,
+    /// Keep a removed hashtag's word: `#CIS` becomes `CIS`.
+    #[arg(long)]
+    pub keep_hashtag_words: bool,
+    /// `text`: each post's stripped text and a blank line; `json`: one object per line.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: StripFormat,
+}
+
+impl StripArgs {
+    pub fn config(&self) -> Result<StripConfig, String> {
+        let remove = self
+            .remove
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(Removable::from_id)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| e.to_string())?;
+        Ok(StripConfig {
+            input: self.input.format()?,
+            split: self.input.split(),
+            remove,
+            keep_hashtag_words: self.keep_hashtag_words,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

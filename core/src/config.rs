@@ -1,0 +1,175 @@
+//! Every option of tgtext, with its default. One spelling everywhere: the Rust field, the JSON
+//! key of the npm package's options and the CLI flag's stem (`top`, `--top`).
+
+use serde::Deserialize;
+
+use crate::error::{Error, ErrorKind};
+
+/// The input formats of SPEC §1, by their format ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InputFormat {
+    /// Text copied from a channel's web preview (`t.me/s/<channel>`).
+    WebPreviewText,
+    /// Any other text.
+    Plain,
+    /// Telegram Desktop's JSON export (not read by this build yet).
+    TelegramJson,
+    /// Telegram Desktop's HTML export (not read by this build yet).
+    TelegramHtml,
+    /// A saved web preview page (not read by this build yet).
+    WebPreviewHtml,
+}
+
+impl InputFormat {
+    /// Every format, in SPEC order.
+    pub const ALL: [InputFormat; 5] = [
+        InputFormat::WebPreviewText,
+        InputFormat::Plain,
+        InputFormat::TelegramJson,
+        InputFormat::TelegramHtml,
+        InputFormat::WebPreviewHtml,
+    ];
+
+    /// The format id (`web-preview-text`).
+    pub fn id(self) -> &'static str {
+        match self {
+            InputFormat::WebPreviewText => "web-preview-text",
+            InputFormat::Plain => "plain",
+            InputFormat::TelegramJson => "telegram-json",
+            InputFormat::TelegramHtml => "telegram-html",
+            InputFormat::WebPreviewHtml => "web-preview-html",
+        }
+    }
+
+    /// Parses a format id.
+    pub fn from_id(id: &str) -> Result<Self, Error> {
+        Self::ALL.into_iter().find(|f| f.id() == id).ok_or_else(|| {
+            let ids: Vec<&str> = Self::ALL.iter().map(|f| f.id()).collect();
+            Error::new(
+                ErrorKind::InvalidOption,
+                format!(
+                    "unknown input format '{id}' (expected one of: {})",
+                    ids.join(", ")
+                ),
+            )
+        })
+    }
+}
+
+/// Whether the stopword lists of SPEC §4 apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stopwords {
+    /// NLTK's English and Russian lists together.
+    #[default]
+    Default,
+    /// No built-in list (`stopwords_extra` still applies).
+    None,
+}
+
+/// How plain text is cut into posts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Split {
+    /// One post per blank-line-separated block.
+    Paragraph,
+}
+
+/// The options of `analyze`.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// The input format; `None` (the default) detects it per input.
+    pub input: Option<InputFormat>,
+    /// Keep the first N items of each table; 0 (the default) keeps all.
+    pub top: usize,
+    /// The built-in stopword lists on or off; default on.
+    pub stopwords: Stopwords,
+    /// More stopwords; compared after NFKC and lower-casing. Default none.
+    pub stopwords_extra: Vec<String>,
+    /// Plain text only: one post per blank-line-separated block. Default: the whole input is one post.
+    pub split: Option<Split>,
+    /// Add per-post records under `posts`. Default off.
+    pub posts: bool,
+}
+
+/// The entity kinds `strip` can remove.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Removable {
+    Hashtags,
+    Emoji,
+    Mentions,
+    Cashtags,
+    Urls,
+}
+
+impl Removable {
+    /// Every removable kind, in SPEC order.
+    pub const ALL: [Removable; 5] = [
+        Removable::Hashtags,
+        Removable::Emoji,
+        Removable::Mentions,
+        Removable::Cashtags,
+        Removable::Urls,
+    ];
+
+    /// The option's spelling (`hashtags`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Removable::Hashtags => "hashtags",
+            Removable::Emoji => "emoji",
+            Removable::Mentions => "mentions",
+            Removable::Cashtags => "cashtags",
+            Removable::Urls => "urls",
+        }
+    }
+
+    /// Parses one kind's spelling.
+    pub fn from_id(id: &str) -> Result<Self, Error> {
+        Self::ALL.into_iter().find(|r| r.id() == id).ok_or_else(|| {
+            Error::new(
+                ErrorKind::InvalidOption,
+                format!(
+                    "unknown kind to remove '{id}' (expected some of: hashtags, emoji, mentions, cashtags, urls)"
+                ),
+            )
+        })
+    }
+}
+
+fn default_remove() -> Vec<Removable> {
+    vec![Removable::Hashtags, Removable::Emoji]
+}
+
+/// The options of `strip`: the input options of [`Config`] plus what to remove.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct StripConfig {
+    /// The input format; `None` (the default) detects it.
+    pub input: Option<InputFormat>,
+    /// Plain text only: one post per blank-line-separated block.
+    pub split: Option<Split>,
+    /// What to remove; default hashtags and emoji.
+    pub remove: Vec<Removable>,
+    /// Keep a removed hashtag's word: `#CIS` becomes `CIS`. Default off.
+    pub keep_hashtag_words: bool,
+}
+
+impl Default for StripConfig {
+    fn default() -> Self {
+        StripConfig {
+            input: None,
+            split: None,
+            remove: default_remove(),
+            keep_hashtag_words: false,
+        }
+    }
+}
+
+impl StripConfig {
+    pub(crate) fn removes(&self, kind: Removable) -> bool {
+        self.remove.contains(&kind)
+    }
+}

@@ -1,0 +1,115 @@
+//! Counting: tables of keys with their occurrences, posts and surface forms, and their order.
+
+use std::collections::HashMap;
+
+use crate::report::Item;
+
+/// One table (hashtags, words, ...): key → counts and the spellings seen.
+#[derive(Debug, Default, Clone)]
+pub struct Table {
+    entries: HashMap<String, Entry>,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    count: u64,
+    posts: u64,
+    /// The number of the last post that had this key, so `posts` counts each post once.
+    last_post: u64,
+    /// Spellings in the order first seen, with their counts; most keys have just one.
+    spellings: Vec<(String, u64)>,
+}
+
+impl Table {
+    /// Counts one occurrence of `key`, written as `spelling`, in post number `post` (from 1).
+    pub fn add(&mut self, key: &str, spelling: &str, post: u64) {
+        let entry = match self.entries.get_mut(key) {
+            Some(entry) => entry,
+            None => self.entries.entry(key.to_string()).or_insert(Entry {
+                count: 0,
+                posts: 0,
+                last_post: 0,
+                spellings: Vec::new(),
+            }),
+        };
+        entry.count += 1;
+        if entry.last_post != post {
+            entry.last_post = post;
+            entry.posts += 1;
+        }
+        match entry.spellings.iter_mut().find(|(s, _)| s == spelling) {
+            Some((_, n)) => *n += 1,
+            None => entry.spellings.push((spelling.to_string(), 1)),
+        }
+    }
+
+    /// The sum of all counts.
+    pub fn total(&self) -> u64 {
+        self.entries.values().map(|e| e.count).sum()
+    }
+
+    /// The number of distinct keys.
+    pub fn distinct(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The rows, sorted by count descending then key by code point, cut to `top` (0 = all).
+    /// `text` is the most frequent spelling, ties going to the first seen.
+    pub fn items(&self, top: usize) -> Vec<Item> {
+        let mut rows: Vec<(&String, &Entry)> = self.entries.iter().collect();
+        rows.sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
+        if top > 0 {
+            rows.truncate(top);
+        }
+        rows.into_iter()
+            .map(|(key, entry)| Item {
+                key: key.clone(),
+                text: most_frequent(&entry.spellings).to_string(),
+                count: entry.count,
+                posts: entry.posts,
+            })
+            .collect()
+    }
+}
+
+/// The spelling with the highest count; on a tie the one seen first.
+fn most_frequent(spellings: &[(String, u64)]) -> &str {
+    let mut best: Option<&(String, u64)> = None;
+    for candidate in spellings {
+        if best.is_none_or(|b| candidate.1 > b.1) {
+            best = Some(candidate);
+        }
+    }
+    best.map_or("", |(s, _)| s.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_posts_once_and_sorts_by_count_then_key() {
+        let mut table = Table::default();
+        table.add("b", "B", 1);
+        table.add("b", "b", 1);
+        table.add("b", "b", 2);
+        table.add("a", "a", 2);
+        table.add("c", "c", 3);
+        let items = table.items(0);
+        let keys: Vec<_> = items
+            .iter()
+            .map(|i| (i.key.as_str(), i.text.as_str(), i.count, i.posts))
+            .collect();
+        assert_eq!(keys, [("b", "b", 3, 2), ("a", "a", 1, 1), ("c", "c", 1, 1)]);
+        assert_eq!(table.items(1).len(), 1);
+        assert_eq!(table.total(), 5);
+    }
+
+    #[test]
+    fn ties_between_spellings_go_to_the_first_seen() {
+        let mut table = Table::default();
+        table.add("cis", "#CIS", 1);
+        table.add("cis", "#cis", 1);
+        assert_eq!(table.items(0)[0].text, "#CIS");
+    }
+}
