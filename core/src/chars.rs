@@ -84,7 +84,9 @@ mod tests {
         for c in ['a', 'Я', '7', '_', '·', ZWNJ, '\u{0D82}', 'ก'] {
             assert!(is_hashtag_char(c), "{c:?} continues a hashtag");
         }
-        for c in ['²', 'Ⅻ', '\u{0301}', '\u{200D}', '-', '\'', '😀', '\u{FE0F}', '฿'] {
+        for c in [
+            '²', 'Ⅻ', '\u{0301}', '\u{200D}', '-', '\'', '😀', '\u{FE0F}', '฿',
+        ] {
             assert!(!is_hashtag_char(c), "{c:?} ends a hashtag");
         }
     }

@@ -136,7 +136,7 @@ fn run() -> Result<String, String> {
     Ok(format!(
         "tgtext-gen: wrote {} (Unicode Emoji {version}): EMOJI {} ranges, EMOJI_MODIFIER {}, \
          EMOJI_MODIFIER_BASE {}, EMOJI_TEST {} keys from {} lines, FLAGS {}",
-        path.display(),
+        path.strip_prefix(root).unwrap_or(&path).display(),
         emoji.len(),
         modifier.len(),
         modifier_base.len(),

@@ -1,5 +1,6 @@
 //! Shared helpers for tgtext's case corpus and conformance suites.
 
+pub mod cases;
 pub mod known_failures;
 
 use std::path::PathBuf;

@@ -69,10 +69,7 @@ fn load() -> Option<Vectors> {
     }
 }
 
-fn spans<'t>(
-    text: &'t str,
-    ranges: impl IntoIterator<Item = std::ops::Range<usize>>,
-) -> Vec<&'t str> {
+fn spans(text: &str, ranges: impl IntoIterator<Item = std::ops::Range<usize>>) -> Vec<&str> {
     ranges.into_iter().map(|r| &text[r]).collect()
 }
 

@@ -27,13 +27,19 @@ pub fn find_bot_commands(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let body_start = slash + 1;
-        let body_len = bytes[body_start..].iter().take_while(|&&b| is_username_byte(b)).count();
+        let body_len = bytes[body_start..]
+            .iter()
+            .take_while(|&&b| is_username_byte(b))
+            .count();
         if !(1..=COMMAND_MAX).contains(&body_len) {
             continue;
         }
         let mut end = body_start + body_len;
         if bytes.get(end) == Some(&b'@') {
-            let name_len = bytes[end + 1..].iter().take_while(|&&b| is_username_byte(b)).count();
+            let name_len = bytes[end + 1..]
+                .iter()
+                .take_while(|&&b| is_username_byte(b))
+                .count();
             // A bad bot name rejects the whole command (`/a@b` is nothing).
             if !(USERNAME_MIN..=USERNAME_MAX).contains(&name_len) {
                 continue;
@@ -53,11 +59,17 @@ mod tests {
     use super::*;
 
     fn commands(text: &str) -> Vec<&str> {
-        find_bot_commands(text).into_iter().map(|r| &text[r]).collect()
+        find_bot_commands(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
     fn commands_with_and_without_bot_names() {
-        assert_eq!(commands("/start /help@my_bot /a@b /test/ a/b"), ["/start", "/help@my_bot"]);
+        assert_eq!(
+            commands("/start /help@my_bot /a@b /test/ a/b"),
+            ["/start", "/help@my_bot"]
+        );
     }
 }

@@ -28,7 +28,10 @@ pub fn find_cashtags(text: &str) -> Vec<Range<usize>> {
         let body_len = if text[body_start..].starts_with(ONE_INCH) {
             ONE_INCH.len()
         } else {
-            let run = bytes[body_start..].iter().take_while(|b| b.is_ascii_uppercase()).count();
+            let run = bytes[body_start..]
+                .iter()
+                .take_while(|b| b.is_ascii_uppercase())
+                .count();
             // A longer run of capitals is rejected, not cut.
             if run > TICKER_MAX {
                 continue;
@@ -40,7 +43,10 @@ pub fn find_cashtags(text: &str) -> Vec<Range<usize>> {
         }
         let mut end = body_start + body_len;
         if bytes.get(end) == Some(&b'@') {
-            let name_len = bytes[end + 1..].iter().take_while(|&&b| is_username_byte(b)).count();
+            let name_len = bytes[end + 1..]
+                .iter()
+                .take_while(|&&b| is_username_byte(b))
+                .count();
             // Unlike hashtags, an over-long username is not attached at all.
             if (USERNAME_MIN..=USERNAME_MAX).contains(&name_len) {
                 end += 1 + name_len;
@@ -64,7 +70,10 @@ mod tests {
 
     #[test]
     fn tickers_are_one_to_eight_capitals() {
-        assert_eq!(cashtags("$USD $ABCDEFGH $ABCDEFGHJ $usd $1INCH"), ["$USD", "$ABCDEFGH", "$1INCH"]);
+        assert_eq!(
+            cashtags("$USD $ABCDEFGH $ABCDEFGHJ $usd $1INCH"),
+            ["$USD", "$ABCDEFGH", "$1INCH"]
+        );
     }
 
     #[test]

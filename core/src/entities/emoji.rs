@@ -434,6 +434,52 @@ mod tests {
     }
 
     #[test]
+    fn random_mixes_of_emoji_parts_give_ordered_disjoint_ranges() {
+        let parts = [
+            "a",
+            " ",
+            "7",
+            "#",
+            "©",
+            "❤",
+            "👍",
+            "🏻",
+            "🦰",
+            "🇷",
+            "🇺",
+            "🏴",
+            "\u{200D}",
+            "\u{FE0F}",
+            "\u{FE0E}",
+            "\u{20E3}",
+            "\u{E0067}",
+            "\u{E007F}",
+            "\u{0301}",
+            "Я",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                // xorshift64: deterministic, no dependency.
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(parts[(seed % parts.len() as u64) as usize]);
+            }
+            let mut last_end = 0;
+            for range in find_emoji(&text) {
+                assert!(
+                    last_end <= range.start && range.start < range.end,
+                    "{text:?}"
+                );
+                assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+                last_end = range.end;
+            }
+        }
+    }
+
+    #[test]
     fn odd_input_never_panics() {
         for text in [
             "",

@@ -80,7 +80,10 @@ mod tests {
 
     #[test]
     fn cyrillic_and_scoped_hashtags_are_found() {
-        assert_eq!(hashtags("Итоги #СНГ@asia_news и #тег_1."), ["#СНГ@asia_news", "#тег_1"]);
+        assert_eq!(
+            hashtags("Итоги #СНГ@asia_news и #тег_1."),
+            ["#СНГ@asia_news", "#тег_1"]
+        );
     }
 
     #[test]

@@ -25,16 +25,23 @@ pub fn find_mentions(text: &str) -> Vec<Range<usize>> {
             continue;
         }
         let body_start = at + 1;
-        let body_len = bytes[body_start..].iter().take_while(|&&b| is_username_byte(b)).count();
+        let body_len = bytes[body_start..]
+            .iter()
+            .take_while(|&&b| is_username_byte(b))
+            .count();
         let end = body_start + body_len;
         from = end.max(from);
         // A longer run is rejected, not cut; and a mention must end at a word boundary.
-        if !(BODY_MIN..=BODY_MAX).contains(&body_len) || char_at(text, end).is_some_and(is_word_char) {
+        if !(BODY_MIN..=BODY_MAX).contains(&body_len)
+            || char_at(text, end).is_some_and(is_word_char)
+        {
             continue;
         }
         let body = &text[body_start..end];
         if body_len < USUAL_MIN
-            && !SHORT_BOT_USERNAMES.iter().any(|name| name.eq_ignore_ascii_case(body))
+            && !SHORT_BOT_USERNAMES
+                .iter()
+                .any(|name| name.eq_ignore_ascii_case(body))
         {
             continue;
         }
@@ -53,11 +60,17 @@ mod tests {
 
     #[test]
     fn short_names_are_dropped_except_known_bots() {
-        assert_eq!(mentions("@ya @cap @vid @ImDb @1999 @220"), ["@vid", "@ImDb", "@1999"]);
+        assert_eq!(
+            mentions("@ya @cap @vid @ImDb @1999 @220"),
+            ["@vid", "@ImDb", "@1999"]
+        );
     }
 
     #[test]
     fn a_mention_needs_word_boundaries() {
-        assert_eq!(mentions("no@mention нет@mention @xxxxx@yyyyy @userя"), ["@xxxxx"]);
+        assert_eq!(
+            mentions("no@mention нет@mention @xxxxx@yyyyy @userя"),
+            ["@xxxxx"]
+        );
     }
 }

@@ -444,9 +444,7 @@ fn fix_url(url: &str) -> Option<usize> {
 
     let (head, tld) = domain.rsplit_once('.')?;
     // The TLD is at least two code points ...
-    if tld.chars().nth(1).is_none() {
-        return None;
-    }
+    tld.chars().nth(1)?;
     if let Some(ace) = tld.strip_prefix("xn--") {
         // ... an `xn--` TLD (lower-case prefix) is taken if it is ASCII alphanumeric ...
         if ace.len() < 2 || !ace.bytes().all(|b| b.is_ascii_alphanumeric()) {
