@@ -17,15 +17,34 @@ fn removable(kind: EntityKind) -> Option<Removable> {
     }
 }
 
+/// Removing an entity can reveal another: TDLib's rules look at neighbours, so in
+/// `#日本www.kremlin.ru` the URL counts only once the hashtag before it is gone. Stripping
+/// repeats until nothing more is removed (each round shortens the text, so it ends), which
+/// makes it idempotent by construction.
+const MAX_ROUNDS: usize = 16;
+
 /// Strips one post's text.
 pub fn strip_post(text: &str, config: &StripConfig) -> String {
+    let (mut stripped, mut removed) = strip_round(text, config);
+    for _ in 1..MAX_ROUNDS {
+        if !removed {
+            break;
+        }
+        (stripped, removed) = strip_round(&stripped, config);
+    }
+    stripped
+}
+
+/// One round of stripping; also says whether anything was removed.
+fn strip_round(text: &str, config: &StripConfig) -> (String, bool) {
     let mut entities = Vec::new();
     let mut lines: Vec<String> = Vec::new();
+    let mut removed = false;
     for line in text.split('\n') {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let was_blank = line.trim().is_empty();
         find_entities_into(line, &mut entities);
-        let stripped = strip_line(line, &entities, config);
+        let stripped = strip_line(line, &entities, config, &mut removed);
         // A line that only the removal left empty disappears; blank lines stay paragraphs.
         if stripped.is_empty() && !was_blank {
             continue;
@@ -49,11 +68,11 @@ pub fn strip_post(text: &str, config: &StripConfig) -> String {
         blank_run = false;
     }
     out.truncate(out.trim_end_matches('\n').len());
-    out
+    (out, removed)
 }
 
 /// One line: removed entities become a gap of at most one space; then spaces are tidied.
-fn strip_line(line: &str, entities: &[Entity], config: &StripConfig) -> String {
+fn strip_line(line: &str, entities: &[Entity], config: &StripConfig, removed: &mut bool) -> String {
     let mut out = String::with_capacity(line.len());
     let mut gap_pending = false;
     let mut last = 0;
@@ -65,6 +84,7 @@ fn strip_line(line: &str, entities: &[Entity], config: &StripConfig) -> String {
             continue;
         }
         push_text(&mut out, &line[last..entity.range.start], &mut gap_pending);
+        *removed = true;
         let piece = &line[entity.range.clone()];
         if kind == Removable::Hashtags && config.keep_hashtag_words {
             push_text(&mut out, hashtag_word(piece), &mut gap_pending);

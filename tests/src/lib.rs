@@ -1,6 +1,7 @@
 //! Shared helpers for tgtext's case corpus and conformance suites.
 
 pub mod cases;
+pub mod corpus;
 pub mod known_failures;
 
 use std::path::PathBuf;
