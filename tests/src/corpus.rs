@@ -172,17 +172,22 @@ pub fn post_text(rng: &mut Rng) -> String {
 /// Web-preview-text of at least `min_bytes`: a header, then posts with sources, footers,
 /// date lines and placeholders.
 pub fn web_preview_text(seed: u64, min_bytes: usize) -> String {
-    let mut rng = Rng::new(seed);
     let mut out = String::from(
         "Generated Channel / Сгенерированный канал\n12.5K subscribers\n1.2K photos\n300 videos\nA channel of generated posts.\nDownload Telegram\n",
     );
-    let mut day = 1;
+    out.push_str(&web_preview_posts(
+        &mut Rng::new(seed),
+        min_bytes.saturating_sub(out.len()),
+    ));
+    out
+}
+
+/// Web-preview-text posts (no header) of at least `min_bytes`.
+pub fn web_preview_posts(rng: &mut Rng, min_bytes: usize) -> String {
+    let mut out = String::new();
     while out.len() < min_bytes {
         match rng.below(10) {
-            0 => {
-                out.push_str(&format!("June {}\n", day % 28 + 1));
-                day += 1;
-            }
+            0 => out.push_str(&format!("June {}\n", rng.below(28) + 1)),
             1..=5 => out.push_str("Forwarded from Russian MFA 🇷🇺\n"),
             6 => out.push_str("Forwarded from\u{A0}МИД России\n"),
             _ => {}
@@ -190,7 +195,7 @@ pub fn web_preview_text(seed: u64, min_bytes: usize) -> String {
         if rng.below(30) == 0 {
             out.push_str("Media is too big\nVIEW IN TELEGRAM\n");
         }
-        out.push_str(&post_text(&mut rng));
+        out.push_str(&post_text(rng));
         out.push('\n');
         let views = rng.below(5000);
         out.push_str(&format!(

@@ -103,14 +103,28 @@ struct WireVersions {
 fn top_level_keys(json: &str) -> Vec<String> {
     json.lines()
         .filter(|line| line.starts_with("  \"") && !line.starts_with("   "))
-        .map(|line| line.trim_start().split('"').nth(1).expect("a key").to_string())
+        .map(|line| {
+            line.trim_start()
+                .split('"')
+                .nth(1)
+                .expect("a key")
+                .to_string()
+        })
         .collect()
 }
 
 #[test]
 fn the_sample_report_matches_the_wire_model_in_key_order() {
     let text = std::fs::read_to_string(data_file("channel-cis.txt")).expect("the sample");
-    let json = tgtext::analyze(&text, &Config { posts: true, ..Config::default() }).expect("analyses").to_json();
+    let json = tgtext::analyze(
+        &text,
+        &Config {
+            posts: true,
+            ..Config::default()
+        },
+    )
+    .expect("analyses")
+    .to_json();
     let report: WireReport = serde_json::from_str(&json).expect("the report fits the wire model");
     assert_eq!(report.schema, "tgtext/report@1");
     assert_eq!(report.versions.unicode_emoji, "17.0");
@@ -119,31 +133,59 @@ fn the_sample_report_matches_the_wire_model_in_key_order() {
     assert_eq!(
         top_level_keys(&json),
         [
-            "schema", "format", "channel", "totals", "hashtags", "emoji", "words", "mentions", "cashtags",
-            "domains", "sources", "countries", "posts", "versions"
+            "schema",
+            "format",
+            "channel",
+            "totals",
+            "hashtags",
+            "emoji",
+            "words",
+            "mentions",
+            "cashtags",
+            "domains",
+            "sources",
+            "countries",
+            "posts",
+            "versions"
         ]
     );
     let channel = &json[json.find("\"channel\"").expect("a channel")..];
-    let counters = &channel[channel.find("\"counters\"").expect("counters")..channel.find('}').expect("end")];
-    let order: Vec<usize> =
-        ["subscribers", "photos", "videos", "files", "links"].iter().map(|k| counters.find(k).expect(k)).collect();
-    assert!(order.windows(2).all(|w| w[0] < w[1]), "counters keep their order: {counters}");
+    let counters =
+        &channel[channel.find("\"counters\"").expect("counters")..channel.find('}').expect("end")];
+    let order: Vec<usize> = ["subscribers", "photos", "videos", "files", "links"]
+        .iter()
+        .map(|k| counters.find(k).expect(k))
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "counters keep their order: {counters}"
+    );
 }
 
 #[test]
 fn json_bytes_are_two_space_indented_unescaped_with_a_final_newline() {
-    let json = tgtext::analyze("Привет #мир 🇷🇺 \"quoted\"\ttab", &Config::default()).expect("analyses").to_json();
+    let json = tgtext::analyze("Привет #мир 🇷🇺 \"quoted\"\ttab", &Config::default())
+        .expect("analyses")
+        .to_json();
     assert!(json.ends_with("}\n") && !json.ends_with("\n\n"));
     assert!(json.starts_with("{\n  \"schema\": \"tgtext/report@1\",\n"));
-    assert!(json.contains("\"#мир\"") && json.contains("\"🇷🇺\""), "non-ASCII is not escaped");
+    assert!(
+        json.contains("\"#мир\"") && json.contains("\"🇷🇺\""),
+        "non-ASCII is not escaped"
+    );
     assert!(json.contains("\"hashtags\": [\n    {\n      \"key\": \"мир\","));
-    assert!(json.contains("\"mentions\": [],"), "empty arrays as JSON.stringify writes them");
+    assert!(
+        json.contains("\"mentions\": [],"),
+        "empty arrays as JSON.stringify writes them"
+    );
     assert!(json.contains("\"channel\": null,"));
 }
 
 #[test]
 fn without_posts_the_key_is_absent_and_generated_text_fits_the_model() {
-    let json = tgtext::analyze(&corpus::web_preview_text(1, 50_000), &Config::default()).expect("analyses").to_json();
+    let json = tgtext::analyze(&corpus::web_preview_text(1, 50_000), &Config::default())
+        .expect("analyses")
+        .to_json();
     let report: WireReport = serde_json::from_str(&json).expect("fits");
     assert!(report.posts.is_none() && !json.contains("\"posts\": ["));
 }
@@ -151,15 +193,31 @@ fn without_posts_the_key_is_absent_and_generated_text_fits_the_model() {
 #[test]
 fn csv_has_the_header_totals_counters_then_tables_in_report_order() {
     let text = std::fs::read_to_string(data_file("channel-cis.txt")).expect("the sample");
-    let csv = tgtext::analyze(&text, &Config::default()).expect("analyses").to_csv();
+    let csv = tgtext::analyze(&text, &Config::default())
+        .expect("analyses")
+        .to_csv();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], "table,key,text,name,count,posts");
     assert_eq!(lines[1], "totals,posts,,,15,");
     assert_eq!(lines[12], "counters,subscribers,,,7000,");
-    let tables: Vec<&str> = lines[1..].iter().map(|l| l.split(',').next().expect("a table")).collect();
+    let tables: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split(',').next().expect("a table"))
+        .collect();
     let mut order: Vec<&str> = tables.clone();
     order.dedup();
-    assert_eq!(order, ["totals", "counters", "hashtags", "emoji", "words", "sources", "countries"]);
+    assert_eq!(
+        order,
+        [
+            "totals",
+            "counters",
+            "hashtags",
+            "emoji",
+            "words",
+            "sources",
+            "countries"
+        ]
+    );
     assert!(lines.contains(&"hashtags,cis,#CIS,,16,15"));
     assert!(lines.contains(&"emoji,🇷🇺,🇷🇺,flag: Russia,6,6"));
     assert!(!csv.contains('\r') && !csv.starts_with('\u{feff}'));
@@ -167,7 +225,11 @@ fn csv_has_the_header_totals_counters_then_tables_in_report_order() {
 
 #[test]
 fn csv_quotes_fields_with_commas_quotes_and_line_breaks() {
-    let report = tgtext::analyze("Forwarded from A, \"B\"\ntext", &Config::default()).expect("analyses");
+    let report =
+        tgtext::analyze("Forwarded from A, \"B\"\ntext", &Config::default()).expect("analyses");
     let csv = report.to_csv();
-    assert!(csv.contains("sources,\"A, \"\"B\"\"\",\"A, \"\"B\"\"\",,1,1\n"), "{csv}");
+    assert!(
+        csv.contains("sources,\"A, \"\"B\"\"\",\"A, \"\"B\"\"\",,1,1\n"),
+        "{csv}"
+    );
 }
