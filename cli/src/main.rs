@@ -4,15 +4,17 @@
 //! files, UTF-8 decoding (with byte offsets for errors), terminals and exit codes.
 
 mod args;
+mod output;
 mod read;
 mod table;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use args::{AnalyzeArgs, Cli, Command, OutputFormat, StripArgs, StripFormat};
+use output::Output;
 use read::{InputError, Inputs};
 
 fn main() -> ExitCode {
@@ -29,7 +31,7 @@ fn main() -> ExitCode {
         Command::Strip(args) => strip(args),
     };
     match result {
-        Ok(output) => write_stdout(&output),
+        Ok(output) => write_stdout(output),
         Err(Failure::Usage(message)) => {
             eprintln!("tgtext: {message}");
             ExitCode::from(2)
@@ -55,9 +57,9 @@ impl From<InputError> for Failure {
 
 /// Prints the whole output at once, so that nothing reaches stdout when a run fails.
 /// A closed pipe (`tgtext analyze x | head`) is not an error.
-fn write_stdout(output: &[u8]) -> ExitCode {
+fn write_stdout(output: Output) -> ExitCode {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(output).and_then(|()| stdout.flush()) {
+    match output.write_to(&mut stdout) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
@@ -67,7 +69,7 @@ fn write_stdout(output: &[u8]) -> ExitCode {
     }
 }
 
-fn analyze(args: AnalyzeArgs) -> Result<Vec<u8>, Failure> {
+fn analyze(args: AnalyzeArgs) -> Result<Output, Failure> {
     let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
         OutputFormat::Table
     } else {
@@ -91,37 +93,41 @@ fn analyze(args: AnalyzeArgs) -> Result<Vec<u8>, Failure> {
     }
     inputs.finish();
     let report = analyzer.finish();
-    Ok(match format {
-        OutputFormat::Json => report.to_json().into_bytes(),
-        OutputFormat::Csv => report.to_csv().into_bytes(),
-        OutputFormat::Table => table::render(&report).into_bytes(),
-    })
+    let bytes = match format {
+        OutputFormat::Json => report.to_json(),
+        OutputFormat::Csv => report.to_csv(),
+        OutputFormat::Table => table::render(&report),
+    };
+    Ok(Output::from(bytes.into_bytes()))
 }
 
-fn strip(args: StripArgs) -> Result<Vec<u8>, Failure> {
+fn strip(args: StripArgs) -> Result<Output, Failure> {
     let config = args.config().map_err(Failure::Usage)?;
     let mut stripper = tgtext::Stripper::new(&config);
     let mut inputs = Inputs::open(&args.input.files, args.input.lossy)?;
-    let mut output = Vec::new();
-    let mut print = |posts: Vec<tgtext::StrippedPost>| {
+    let mut output = Output::default();
+    let mut print = |posts: Vec<tgtext::StrippedPost>| -> Result<(), Failure> {
         for post in posts {
-            match args.format {
-                StripFormat::Text => {
-                    output.extend_from_slice(post.clean_text.as_bytes());
-                    output.extend_from_slice(b"\n\n");
-                }
-                StripFormat::Json => output.extend_from_slice(post.to_json_line().as_bytes()),
-            }
+            let written = match args.format {
+                StripFormat::Text => output
+                    .push(post.clean_text.as_bytes())
+                    .and_then(|()| output.push(b"\n\n")),
+                StripFormat::Json => output.push(post.to_json_line().as_bytes()),
+            };
+            written.map_err(|e| {
+                Failure::Input(format!("cannot hold the output in a temporary file: {e}"))
+            })?;
         }
+        Ok(())
     };
     while let Some(mut input) = inputs.next_input()? {
         stripper.start_input().map_err(|e| input.error(e))?;
         while let Some(chunk) = input.next_chunk()? {
             stripper.feed(chunk).map_err(|e| input.error(e))?;
-            print(stripper.take_posts());
+            print(stripper.take_posts())?;
         }
         stripper.end_input().map_err(|e| input.error(e))?;
-        print(stripper.take_posts());
+        print(stripper.take_posts())?;
     }
     inputs.finish();
     Ok(output)
