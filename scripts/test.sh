@@ -26,6 +26,10 @@ fi
 step "doc tests"
 cargo test --workspace --doc --locked
 
+step "conformance suites, with their counts and any known failures shown"
+cargo test -q --locked -p tgtext-tests --test telegram_entities --test emoji_test_txt -- --nocapture 2>&1 \
+  | grep -v -E '^(running [0-9]+ tests?|test result: .*|)$'
+
 step "all other tests (nextest when installed, else cargo test)"
 if cargo nextest --version >/dev/null 2>&1; then
   cargo nextest run --workspace --locked --no-fail-fast --success-output never --failure-output final
