@@ -21,14 +21,7 @@ impl Output {
             return Ok(());
         }
         if self.spill.is_none() {
-            let path =
-                std::env::temp_dir().join(format!("tgtext-output-{}.tmp", std::process::id()));
-            let file = File::options()
-                .read(true)
-                .write(true)
-                .create_new(true)
-                .open(&path)?;
-            self.spill = Some((file, path));
+            self.spill = Some(create_spill_file()?);
         }
         let (file, _) = self.spill.as_mut().expect("spill file is open");
         file.write_all(bytes)
@@ -52,6 +45,34 @@ impl Output {
     }
 }
 
+/// A fresh file only this user can read: the name has the process id, the time and a counter,
+/// and an existing file (left by a killed run whose pid came round again) is skipped.
+fn create_spill_file() -> io::Result<(File, PathBuf)> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let mut last_error = None;
+    for attempt in 0..100 {
+        let name = format!("tgtext-output-{}-{nanos}-{attempt}.tmp", std::process::id());
+        let path = std::env::temp_dir().join(name);
+        let mut options = File::options();
+        options.read(true).write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        match options.open(&path) {
+            Ok(file) => return Ok((file, path)),
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => last_error = Some(err),
+            Err(err) => {
+                return Err(io::Error::new(
+                    err.kind(),
+                    format!("{}: {err}", path.display()),
+                ))
+            }
+        }
+    }
+    Err(last_error.unwrap_or_else(|| io::Error::other("no free temporary file name")))
+}
+
 impl Drop for Output {
     fn drop(&mut self) {
         if let Some((_, path)) = &self.spill {
@@ -66,5 +87,46 @@ impl From<Vec<u8>> for Output {
             memory,
             spill: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spill_files_are_fresh_and_private() {
+        let (_a, first) = create_spill_file().expect("a spill file");
+        let (_b, second) = create_spill_file().expect("another spill file");
+        assert_ne!(first, second);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&first)
+                .expect("it exists")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        std::fs::remove_file(first).expect("removable");
+        std::fs::remove_file(second).expect("removable");
+    }
+
+    #[test]
+    fn output_past_the_memory_limit_comes_back_whole() {
+        let mut output = Output::default();
+        let piece = vec![b'x'; 1 << 20];
+        for _ in 0..(MEMORY_LIMIT >> 20) + 3 {
+            output.push(&piece).expect("pushes");
+        }
+        let spilled = output
+            .spill
+            .as_ref()
+            .map(|(_, p)| p.clone())
+            .expect("spilled to a file");
+        let mut all = Vec::new();
+        output.write_to(&mut all).expect("writes");
+        assert_eq!(all.len(), MEMORY_LIMIT + (3 << 20));
+        assert!(!spilled.exists(), "the spill file is removed");
     }
 }

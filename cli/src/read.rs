@@ -9,6 +9,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 /// How much is read at a time.
 const CHUNK_BYTES: usize = 1 << 20;
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Inputs larger than this in total get a progress bar (when stderr is a terminal).
 const PROGRESS_BYTES: u64 = 16 << 20;
 
@@ -47,6 +49,8 @@ pub fn stopwords_file(path: &Path) -> Result<Vec<String>, InputError> {
             e.utf8_error().valid_up_to()
         ))
     })?;
+    // A byte-order mark (as some editors write) is not part of the first word.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     Ok(text
         .lines()
         .map(str::trim)
@@ -203,12 +207,17 @@ impl Input {
     fn decode(&mut self, bytes: &[u8], eof: bool) -> Result<(), InputError> {
         self.decoded.clear();
         let mut rest = bytes;
-        if self.at_start && !bytes.is_empty() {
+        if self.at_start {
+            // A UTF-8 byte-order mark is not text. A read (of a pipe, say) may end inside it:
+            // then wait for the rest before deciding.
+            if !eof && bytes.len() < BOM.len() && BOM.starts_with(bytes) {
+                self.carry = bytes.to_vec();
+                return Ok(());
+            }
             self.at_start = false;
-            // A UTF-8 byte-order mark is not text.
-            if let Some(after) = rest.strip_prefix(b"\xEF\xBB\xBF") {
+            if let Some(after) = rest.strip_prefix(BOM) {
                 rest = after;
-                self.offset += 3;
+                self.offset += BOM.len() as u64;
             }
         }
         loop {
