@@ -1,0 +1,243 @@
+//! The wasm-bindgen exports. Each one converts JS values to core types, calls the core and
+//! converts back; the package's JS layer (`wasm/npm/`) adds only the panic-to-Error step.
+
+use std::sync::Mutex;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// The message of the last panic, kept by the hook for the JS layer to read after the trap.
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+#[wasm_bindgen(start)]
+fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = Some(info.to_string());
+        }
+    }));
+}
+
+/// The message of the panic that just trapped, if any (then cleared). Internal: the package's
+/// JS layer calls it after a `WebAssembly.RuntimeError`, before it replaces the instance.
+#[wasm_bindgen(js_name = "__tgtext_take_panic")]
+pub fn take_panic() -> Option<String> {
+    LAST_PANIC.lock().ok().and_then(|mut last| last.take())
+}
+
+/// Internal, for the package's own tests: traps the way a bug would, so they can check that a
+/// panic (`"panic"`) or a failed allocation (`"oom"`, which aborts without a panic message)
+/// reaches JS as an `Error` and that the next call works. Never called by the package itself.
+#[wasm_bindgen(js_name = "__tgtext_test_trap")]
+pub fn test_trap(kind: &str) {
+    match kind {
+        "panic" => panic!("a test panic, as asked"),
+        "oom" => {
+            // Grow until the allocator gives up (wasm32 memory ends at 4 GiB); the pages are
+            // never touched, and the whole instance is replaced after the trap.
+            loop {
+                let block: Vec<u8> = Vec::with_capacity(1 << 29);
+                std::mem::forget(std::hint::black_box(block));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Reads an options argument: `undefined` or `null` is every default; keys whose value is
+/// `undefined` count as absent (as `JSON.stringify` treats them); anything else must be a plain
+/// object whose keys the core's config accepts.
+///
+/// The object goes through `serde_json::Value` rather than straight into the config, because
+/// serde-wasm-bindgen reads a struct by looking up its known fields only, which would let an
+/// unknown (misspelt) option pass silently; `serde_json::from_value` sees every key, so the
+/// config's `deny_unknown_fields` names it.
+fn options<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    if !value.is_object() || js_sys::Array::is_array(&value) || value.is_function() {
+        return Err(JsError::new(&format!(
+            "invalid options: expected an object, got {}",
+            describe(&value)
+        )));
+    }
+    let mut defined = serde_json::Map::new();
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let (key, val) = (entry.get(0), entry.get(1));
+        if val.is_undefined() {
+            continue;
+        }
+        let key = key.as_string().unwrap_or_default();
+        let val: serde_json::Value = serde_wasm_bindgen::from_value(val).map_err(|_| {
+            JsError::new(&format!(
+                "invalid options: {key}: not a JSON value (a string, number, boolean, array or null)"
+            ))
+        })?;
+        defined.insert(key, val);
+    }
+    serde_json::from_value(serde_json::Value::Object(defined))
+        .map_err(|e| JsError::new(&format!("invalid options: {e}")))
+}
+
+/// `a string`, `an array`, `a number`, for messages about a wrong argument.
+fn describe(value: &JsValue) -> &'static str {
+    if js_sys::Array::is_array(value) {
+        "an array"
+    } else if value.is_string() {
+        "a string"
+    } else if value.as_f64().is_some() {
+        "a number"
+    } else if value.as_bool().is_some() {
+        "a boolean"
+    } else if value.is_function() {
+        "a function"
+    } else {
+        "a value of another type"
+    }
+}
+
+/// The JSON-compatible serializer: `None` → `null`, maps → plain objects, so that
+/// `JSON.stringify(report, null, 2) + "\n"` is the CLI's `--format json` output.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the result to JS: {e}")))
+}
+
+fn core_error(err: tgtext::Error) -> JsError {
+    JsError::new(&err.to_string())
+}
+
+/// The package's version (the crate version, which the report's `versions.tgtext` also shows).
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// `analyze(input, options?)`: the report of SPEC §5, as `tgtext analyze --format json` prints it.
+#[wasm_bindgen]
+pub fn analyze(input: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let config: tgtext::Config = self::options(options)?;
+    let report = tgtext::analyze(input, &config).map_err(core_error)?;
+    to_js(&report)
+}
+
+/// `strip(input, options?)`: every post as `{index, id, clean_text}`, as
+/// `tgtext strip --format json` prints them one per line.
+#[wasm_bindgen]
+pub fn strip(input: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let config: tgtext::StripConfig = self::options(options)?;
+    let posts = tgtext::strip(input, &config).map_err(core_error)?;
+    to_js(&posts)
+}
+
+/// `csv(report)`: the report as `tgtext analyze --format csv` prints it.
+#[wasm_bindgen]
+pub fn csv(report: JsValue) -> Result<String, JsError> {
+    if !report.is_object() || js_sys::Array::is_array(&report) {
+        return Err(JsError::new(&format!(
+            "csv() expects a report object as analyze() returns it, got {}",
+            describe(&report)
+        )));
+    }
+    let wire: crate::wire::Report = serde_wasm_bindgen::from_value(report).map_err(|e| {
+        JsError::new(&format!(
+            "csv() expects a report as analyze() returns it: {e}"
+        ))
+    })?;
+    Ok(tgtext::Report::from(wire).to_csv())
+}
+
+/// Streaming analysis, for inputs fed in pieces (the web demo's progress bar): the same report
+/// as `analyze()` on the whole text, whatever the chunk boundaries.
+#[wasm_bindgen]
+pub struct Analyzer {
+    inner: Option<tgtext::Analyzer>,
+}
+
+#[wasm_bindgen]
+impl Analyzer {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Analyzer, JsError> {
+        let config: tgtext::Config = self::options(options)?;
+        Ok(Analyzer {
+            inner: Some(tgtext::Analyzer::new(&config)),
+        })
+    }
+
+    fn inner(&mut self) -> Result<&mut tgtext::Analyzer, JsError> {
+        self.inner
+            .as_mut()
+            .ok_or_else(|| JsError::new("this Analyzer has finished; create a new one"))
+    }
+
+    /// Feeds the next piece of the current input.
+    pub fn feed(&mut self, chunk: &str) -> Result<(), JsError> {
+        self.inner()?.feed(chunk).map_err(core_error)
+    }
+
+    /// Ends the current input; the next `feed` starts another one of the same report.
+    #[wasm_bindgen(js_name = "endInput")]
+    pub fn end_input(&mut self) -> Result<(), JsError> {
+        self.inner()?.end_input().map_err(core_error)
+    }
+
+    /// Ends the last input and returns the report.
+    pub fn finish(&mut self) -> Result<JsValue, JsError> {
+        let mut analyzer = self
+            .inner
+            .take()
+            .ok_or_else(|| JsError::new("this Analyzer has finished; create a new one"))?;
+        // `finish` ignores an input it cannot read; ending it first reports that as an error.
+        analyzer.end_input().map_err(core_error)?;
+        to_js(&analyzer.finish())
+    }
+}
+
+/// Streaming strip: each `feed` returns the posts it finished.
+#[wasm_bindgen]
+pub struct Stripper {
+    inner: Option<tgtext::Stripper>,
+}
+
+#[wasm_bindgen]
+impl Stripper {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Stripper, JsError> {
+        let config: tgtext::StripConfig = self::options(options)?;
+        Ok(Stripper {
+            inner: Some(tgtext::Stripper::new(&config)),
+        })
+    }
+
+    fn inner(&mut self) -> Result<&mut tgtext::Stripper, JsError> {
+        self.inner
+            .as_mut()
+            .ok_or_else(|| JsError::new("this Stripper has finished; create a new one"))
+    }
+
+    /// Feeds the next piece of the current input; returns the posts finished so far.
+    pub fn feed(&mut self, chunk: &str) -> Result<JsValue, JsError> {
+        let stripper = self.inner()?;
+        stripper.feed(chunk).map_err(core_error)?;
+        to_js(&stripper.take_posts())
+    }
+
+    /// Ends the current input; returns its last posts.
+    #[wasm_bindgen(js_name = "endInput")]
+    pub fn end_input(&mut self) -> Result<JsValue, JsError> {
+        let stripper = self.inner()?;
+        stripper.end_input().map_err(core_error)?;
+        to_js(&stripper.take_posts())
+    }
+
+    /// Ends the last input and returns its remaining posts.
+    pub fn finish(&mut self) -> Result<JsValue, JsError> {
+        let posts = self.end_input()?;
+        self.inner = None;
+        Ok(posts)
+    }
+}
