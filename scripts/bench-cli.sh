@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
-# Throughput and peak memory of `tgtext analyze --format json` on a generated web-preview-text
-# corpus: median of RUNS runs in MB/s (1 MB = 10^6 bytes), peak RSS from GNU time.
-#   scripts/bench-cli.sh [MEGABYTES=50] [RUNS=5]
+# Throughput and peak memory of `tgtext analyze --format json` on a generated corpus: median of
+# RUNS runs in MB/s (1 MB = 10^6 bytes), peak RSS from GNU time.
+#   scripts/bench-cli.sh [MEGABYTES=50] [RUNS=5] [FORMAT=web-preview-text|telegram-json]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${1:-50}
 RUNS=${2:-5}
+FORMAT=${3:-web-preview-text}
 cargo build -q --release --locked -p tgtext-cli -p tgtext-tests --bin tgtext --bin gen-corpus
 DIR=${TMPDIR:-/tmp}/tgtext-bench
 mkdir -p "$DIR"
-CORPUS=$DIR/corpus-${MB}mb.txt
-[ -s "$CORPUS" ] || target/release/gen-corpus "$MB" 1 > "$CORPUS"
+CORPUS=$DIR/corpus-${MB}mb-$FORMAT
+[ -s "$CORPUS" ] || target/release/gen-corpus "$MB" 1 "$FORMAT" > "$CORPUS"
 BYTES=$(stat -c%s "$CORPUS")
 echo "corpus: $CORPUS ($BYTES bytes), $(nproc) cores, $(uname -m)"
 for i in $(seq "$RUNS"); do

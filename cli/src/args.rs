@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use tgtext::{Config, InputFormat, Removable, Split, Stopwords, StripConfig};
+use tgtext::{Config, InputFormat, Removable, Split, Stopwords, StripConfig, TimelineUnit};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -27,7 +27,7 @@ pub enum Command {
 /// The flags shared by every command that reads inputs.
 #[derive(Args, Debug)]
 pub struct InputArgs {
-    /// Input files; `-` or none reads stdin.
+    /// Input files or Telegram export folders; `-` or none reads stdin.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
     /// The input format; detected per input when absent.
@@ -92,6 +92,23 @@ pub struct AnalyzeArgs {
     /// Add per-post records under `posts`.
     #[arg(long)]
     pub posts: bool,
+    /// The timeline's period for inputs with dates (exports, saved pages).
+    #[arg(long, value_enum, default_value = "day")]
+    pub timeline: TimelineArg,
+    /// The timeline's time zone as an offset from UTC (`+03:00`, `-05:30`); default UTC.
+    #[arg(long, value_name = "OFFSET", allow_hyphen_values = true)]
+    pub time_zone: Option<String>,
+    /// One report per input (a file, stdin or an export folder) instead of one combined report.
+    #[arg(long)]
+    pub per_file: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TimelineArg {
+    Day,
+    Week,
+    Month,
+    None,
 }
 
 impl AnalyzeArgs {
@@ -107,6 +124,13 @@ impl AnalyzeArgs {
             stopwords_extra: Vec::new(),
             split: self.input.split(),
             posts: self.posts,
+            timeline: match self.timeline {
+                TimelineArg::Day => TimelineUnit::Day,
+                TimelineArg::Week => TimelineUnit::Week,
+                TimelineArg::Month => TimelineUnit::Month,
+                TimelineArg::None => TimelineUnit::None,
+            },
+            time_zone: self.time_zone.clone(),
         })
     }
 }

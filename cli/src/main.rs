@@ -1,7 +1,7 @@
-//! The `tgtext` command: arguments → options → read and decode inputs → core → print.
+//! The `tgtext` command: arguments → options → open inputs → core → print.
 //!
-//! Everything about counting lives in the `tgtext` core crate; this binary only deals with
-//! files, UTF-8 decoding (with byte offsets for errors), terminals and exit codes.
+//! Everything about counting, decoding and parsing lives in the `tgtext` core crate; this binary
+//! only finds files, holds the output back until the run succeeds, and sets exit codes.
 
 mod args;
 mod output;
@@ -15,7 +15,7 @@ use clap::Parser;
 
 use args::{AnalyzeArgs, Cli, Command, OutputFormat, StripArgs, StripFormat};
 use output::Output;
-use read::{InputError, Inputs};
+use read::{display_name, InputError, NamedInput};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -82,53 +82,102 @@ fn analyze(args: AnalyzeArgs) -> Result<Output, Failure> {
     if let Some(path) = &args.stopwords_file {
         config.stopwords_extra = read::stopwords_file(path)?;
     }
-    let mut analyzer = tgtext::Analyzer::new(&config);
-    let mut inputs = Inputs::open(&args.input.files, args.input.lossy)?;
-    while let Some(mut input) = inputs.next_input()? {
-        analyzer.start_input().map_err(|e| input.error(e))?;
-        while let Some(chunk) = input.next_chunk()? {
-            analyzer.feed(chunk).map_err(|e| input.error(e))?;
-        }
-        analyzer.end_input().map_err(|e| input.error(e))?;
-    }
-    inputs.finish();
-    let report = analyzer.finish();
-    let bytes = match format {
+    config
+        .validate()
+        .map_err(|e| Failure::Usage(e.to_string()))?;
+    let (inputs, progress) = read::resolve(&args.input.files)?;
+    let lossy = args.input.lossy;
+    let render = |report: &tgtext::Report| match format {
         OutputFormat::Json => report.to_json(),
         OutputFormat::Csv => report.to_csv(),
-        OutputFormat::Table => table::render(&report),
+        OutputFormat::Table => table::render(report),
     };
-    Ok(Output::from(bytes.into_bytes()))
+    let new_analyzer = || tgtext::Analyzer::new(&config).map_err(|e| Failure::Usage(e.to_string()));
+    let output = if args.per_file {
+        let mut reports = Vec::new();
+        for input in &inputs {
+            let mut analyzer = new_analyzer()?;
+            read_into(&mut analyzer, input, lossy, progress.as_ref())?;
+            reports.push((input.name.clone(), analyzer.finish()));
+        }
+        per_file_output(format, &reports, render)
+    } else {
+        let mut analyzer = new_analyzer()?;
+        for input in &inputs {
+            read_into(&mut analyzer, input, lossy, progress.as_ref())?;
+        }
+        render(&analyzer.finish())
+    };
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    Ok(Output::from(output.into_bytes()))
+}
+
+fn read_into(
+    analyzer: &mut tgtext::Analyzer,
+    input: &NamedInput,
+    lossy: bool,
+    progress: Option<&indicatif::ProgressBar>,
+) -> Result<(), Failure> {
+    for file in input.files() {
+        let reader = read::open(file, progress)?;
+        analyzer
+            .read_input(reader, lossy)
+            .map_err(|e| InputError::new(&display_name(file), e))?;
+    }
+    Ok(())
+}
+
+/// `--per-file`: JSON is an array of `{"file", "report"}`; CSV gains a first `file` column;
+/// the table shows each file's report under its name.
+fn per_file_output(
+    format: OutputFormat,
+    reports: &[(String, tgtext::Report)],
+    render: impl Fn(&tgtext::Report) -> String,
+) -> String {
+    match format {
+        OutputFormat::Json => tgtext::per_file_json(reports),
+        OutputFormat::Csv => tgtext::per_file_csv(reports),
+        OutputFormat::Table => reports
+            .iter()
+            .map(|(name, report)| format!("== {name}\n{}", render(report)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
 }
 
 fn strip(args: StripArgs) -> Result<Output, Failure> {
     let config = args.config().map_err(Failure::Usage)?;
     let mut stripper = tgtext::Stripper::new(&config);
-    let mut inputs = Inputs::open(&args.input.files, args.input.lossy)?;
+    let (inputs, progress) = read::resolve(&args.input.files)?;
     let mut output = Output::default();
-    let mut print = |posts: Vec<tgtext::StrippedPost>| -> Result<(), Failure> {
-        for post in posts {
-            let written = match args.format {
-                StripFormat::Text => output
-                    .push(post.clean_text.as_bytes())
-                    .and_then(|()| output.push(b"\n\n")),
-                StripFormat::Json => output.push(post.to_json_line().as_bytes()),
-            };
-            written.map_err(|e| {
-                Failure::Input(format!("cannot hold the output in a temporary file: {e}"))
-            })?;
+    let mut write_error = None;
+    for input in &inputs {
+        for file in input.files() {
+            let reader = read::open(file, progress.as_ref())?;
+            stripper
+                .read_input(reader, args.input.lossy, |post| {
+                    let written = match args.format {
+                        StripFormat::Text => output
+                            .push(post.clean_text.as_bytes())
+                            .and_then(|()| output.push(b"\n\n")),
+                        StripFormat::Json => output.push(post.to_json_line().as_bytes()),
+                    };
+                    if let Err(err) = written {
+                        write_error.get_or_insert(err);
+                    }
+                })
+                .map_err(|e| InputError::new(&display_name(file), e))?;
+            if let Some(err) = write_error.take() {
+                return Err(Failure::Input(format!(
+                    "cannot hold the output in a temporary file: {err}"
+                )));
+            }
         }
-        Ok(())
-    };
-    while let Some(mut input) = inputs.next_input()? {
-        stripper.start_input().map_err(|e| input.error(e))?;
-        while let Some(chunk) = input.next_chunk()? {
-            stripper.feed(chunk).map_err(|e| input.error(e))?;
-            print(stripper.take_posts())?;
-        }
-        stripper.end_input().map_err(|e| input.error(e))?;
-        print(stripper.take_posts())?;
     }
-    inputs.finish();
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
     Ok(output)
 }

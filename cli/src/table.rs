@@ -61,6 +61,30 @@ pub fn render(report: &Report) -> String {
     section(&mut out, "Domains", &report.domains);
     section(&mut out, "Sources", &report.sources);
     section(&mut out, "Countries", &report.countries);
+    if let Some(chats) = &report.chats {
+        section(&mut out, "Chats", chats);
+    }
+    if let Some(timeline) = &report.timeline {
+        let _ = writeln!(
+            out,
+            "\nTimeline (per {}, UTC{})\n{:>10}  {:>8}  top hashtags",
+            timeline.unit, timeline.time_zone, "period", "posts"
+        );
+        for period in &timeline.periods {
+            let tags: Vec<String> = period
+                .hashtags
+                .iter()
+                .map(|h| format!("{} {}", h.text, h.count))
+                .collect();
+            let _ = writeln!(
+                out,
+                "{:>10}  {:>8}  {}",
+                period.period,
+                period.posts,
+                tags.join(", ")
+            );
+        }
+    }
     out
 }
 

@@ -1,10 +1,15 @@
 //! The streaming pipeline: inputs → posts → entities and words → tables → [`Report`].
 
-use crate::config::{Config, InputFormat, StripConfig};
-use crate::entities::{emoji, find_entities_into, url, Entity, EntityKind};
+use std::collections::BTreeMap;
+use std::io::Read;
+
+use crate::config::{Config, InputFormat, StripConfig, TimelineUnit};
+use crate::entities::{emoji, find_entities, find_entities_into, url, Entity, EntityKind};
 use crate::error::Error;
-use crate::input::{InputParser, Sink};
-use crate::report::{self, Channel, EmojiItem, PostRecord, Report, Totals, Versions};
+use crate::input::{read_input, InputParser, PostMeta, Sink};
+use crate::report::{
+    self, Channel, EmojiItem, Period, PostRecord, Report, Timeline, Totals, Versions,
+};
 use crate::stats::Table;
 use crate::strip::strip_post;
 use crate::words::{for_each_word, StopwordSet};
@@ -12,9 +17,9 @@ use crate::words::{for_each_word, StopwordSet};
 /// Analyses any number of inputs, each fed in chunks, into one report.
 ///
 /// ```
-/// let mut analyzer = tgtext::Analyzer::new(&tgtext::Config::default());
-/// analyzer.start_input().unwrap();
-/// analyzer.feed("Hello #World 👋🏽\n").unwrap();
+/// let mut analyzer = tgtext::Analyzer::new(&tgtext::Config::default()).unwrap();
+/// analyzer.start_input();
+/// analyzer.feed("Hello #World 👋🏽\n");
 /// analyzer.end_input().unwrap();
 /// let report = analyzer.finish();
 /// assert_eq!(report.hashtags[0].text, "#World");
@@ -25,6 +30,12 @@ pub struct Analyzer {
     input: Option<InputParser>,
     formats: Vec<InputFormat>,
     counts: Counts,
+}
+
+#[derive(Default)]
+struct PeriodCounts {
+    posts: u64,
+    hashtags: Table,
 }
 
 /// Everything counted so far; the [`Sink`] the input parsers report to.
@@ -44,6 +55,15 @@ struct Counts {
     domains: Table,
     sources: Table,
     countries: Table,
+    /// Full-account exports: posts per chat, and the chat now being read.
+    chats: Table,
+    chat: Option<(String, String)>,
+    /// Posts per period and their hashtags, for inputs with dates.
+    timeline_unit: TimelineUnit,
+    utc_offset: time::UtcOffset,
+    periods: BTreeMap<String, PeriodCounts>,
+    /// The current post's period, when it has a date.
+    period: Option<String>,
     /// The current post's record, with the `posts` option.
     current: Option<PostRecord>,
     records: Vec<PostRecord>,
@@ -52,8 +72,9 @@ struct Counts {
 }
 
 impl Analyzer {
-    /// An analyzer with these options; see [`Config::validate`] for the ones that can be wrong.
-    pub fn new(config: &Config) -> Self {
+    /// An analyzer with these options; fails on an option that is wrong ([`Config::validate`]).
+    pub fn new(config: &Config) -> Result<Self, Error> {
+        let utc_offset = config.utc_offset()?;
         let counts = Counts {
             stopwords: StopwordSet::new(config.stopwords, &config.stopwords_extra),
             keep_posts: config.posts,
@@ -70,47 +91,68 @@ impl Analyzer {
             domains: Table::default(),
             sources: Table::default(),
             countries: Table::default(),
+            chats: Table::default(),
+            chat: None,
+            timeline_unit: config.timeline,
+            utc_offset,
+            periods: BTreeMap::new(),
+            period: None,
             current: None,
             records: Vec::new(),
             entities: Vec::new(),
         };
-        Analyzer {
+        Ok(Analyzer {
             config: config.clone(),
             input: None,
             formats: Vec::new(),
             counts,
-        }
+        })
     }
 
-    /// Starts the next input (a file, stdin, a pasted text); its format is detected unless the
-    /// options name one. Fails when that format cannot be read.
-    pub fn start_input(&mut self) -> Result<(), Error> {
+    /// Reads one whole input from `reader`, streaming: its format is detected unless the
+    /// options name one; invalid UTF-8 is an error with its byte offset, or replaced by U+FFFD
+    /// when `lossy`. Any input begun with [`Analyzer::start_input`] ends first.
+    pub fn read_input(&mut self, reader: impl Read, lossy: bool) -> Result<(), Error> {
         self.end_input()?;
-        self.input = Some(InputParser::new(self.config.input, self.config.split)?);
+        let config = &self.config;
+        let format = read_input(reader, config.input, config.split, lossy, &mut self.counts);
+        self.counts.end_post();
+        self.counts.chat = None;
+        self.formats.push(format?);
         Ok(())
     }
 
-    /// Feeds the next chunk of the current input (starting one if none is open).
-    pub fn feed(&mut self, chunk: &str) -> Result<(), Error> {
-        if self.input.is_none() {
-            self.start_input()?;
-        }
-        let input = self.input.as_mut().expect("an input is open");
-        input.feed(chunk, &mut self.counts)
+    /// Starts the next input pushed in chunks (a pasted text); its format is detected unless
+    /// the options name one. Text formats stream; a structured one is parsed at its end.
+    pub fn start_input(&mut self) {
+        // An input that fails to parse at its end is dropped here; `end_input` reports it.
+        let _ = self.end_input();
+        self.input = Some(InputParser::new(self.config.input, self.config.split));
     }
 
-    /// Ends the current input, if one is open.
+    /// Feeds the next chunk of the current input (starting one if none is open).
+    pub fn feed(&mut self, chunk: &str) {
+        if self.input.is_none() {
+            self.start_input();
+        }
+        let input = self.input.as_mut().expect("an input is open");
+        input.feed(chunk, &mut self.counts);
+    }
+
+    /// Ends the current input, if one is open; fails when a structured input is malformed.
     pub fn end_input(&mut self) -> Result<(), Error> {
         if let Some(input) = self.input.take() {
-            let format = input.finish(&mut self.counts)?;
-            self.formats.push(format);
+            let format = input.finish(&mut self.counts);
+            self.counts.end_post();
+            self.counts.chat = None;
+            self.formats.push(format?);
         }
         Ok(())
     }
 
     /// Ends the last input and builds the report.
     pub fn finish(mut self) -> Report {
-        // Ending an input only fails while detecting a format, which `feed` already did.
+        // An unfinished input's errors were the caller's to ask for with `end_input`.
         let _ = self.end_input();
         self.counts.end_post();
         let top = self.config.top;
@@ -166,6 +208,8 @@ impl Analyzer {
             domains: c.domains.items(top),
             sources: c.sources.items(top),
             countries: c.countries.items(top),
+            chats: (c.chats.distinct() > 0).then(|| c.chats.items(top)),
+            timeline: c.timeline(),
             posts: self
                 .config
                 .posts
@@ -192,6 +236,11 @@ impl Counts {
                 EntityKind::Hashtag => {
                     let key = hashtag_key(spelling);
                     self.hashtags.add(&key, spelling, post);
+                    if let Some(period) = &self.period {
+                        if let Some(counts) = self.periods.get_mut(period) {
+                            counts.hashtags.add(&key, spelling, post);
+                        }
+                    }
                 }
                 EntityKind::Mention => {
                     let key = spelling[1..].to_ascii_lowercase();
@@ -262,20 +311,102 @@ fn cashtag_key(cashtag: &str) -> String {
     }
 }
 
+impl Counts {
+    /// The timeline, when some post had a date and one was asked for.
+    fn timeline(&self) -> Option<Timeline> {
+        let unit = match self.timeline_unit {
+            TimelineUnit::None => return None,
+            TimelineUnit::Day => "day",
+            TimelineUnit::Week => "week",
+            TimelineUnit::Month => "month",
+        };
+        if self.periods.is_empty() {
+            return None;
+        }
+        let periods = self
+            .periods
+            .iter()
+            .map(|(period, counts)| Period {
+                period: period.clone(),
+                posts: counts.posts,
+                hashtags: counts.hashtags.items(Period::TOP_HASHTAGS),
+            })
+            .collect();
+        Some(Timeline {
+            unit: unit.to_string(),
+            time_zone: format_offset(self.utc_offset),
+            periods,
+        })
+    }
+
+    /// The period a post dated `unix` seconds falls in, in the chosen time zone.
+    fn period_of(&self, unix: i64) -> Option<String> {
+        let at = time::OffsetDateTime::from_unix_timestamp(unix)
+            .ok()?
+            .to_offset(self.utc_offset);
+        Some(match self.timeline_unit {
+            TimelineUnit::None => return None,
+            TimelineUnit::Day => format!(
+                "{:04}-{:02}-{:02}",
+                at.year(),
+                u8::from(at.month()),
+                at.day()
+            ),
+            TimelineUnit::Week => {
+                let (year, week, _) = at.to_iso_week_date();
+                format!("{year:04}-W{week:02}")
+            }
+            TimelineUnit::Month => format!("{:04}-{:02}", at.year(), u8::from(at.month())),
+        })
+    }
+}
+
+/// `+00:00`, `-05:30`.
+fn format_offset(offset: time::UtcOffset) -> String {
+    let (hours, minutes, _) = offset.as_hms();
+    let sign = if offset.is_negative() { '-' } else { '+' };
+    format!(
+        "{sign}{:02}:{:02}",
+        hours.unsigned_abs(),
+        minutes.unsigned_abs()
+    )
+}
+
+/// ISO 8601 in UTC: `2023-01-07T12:18:49Z`.
+fn format_date(unix: i64) -> Option<String> {
+    let at = time::OffsetDateTime::from_unix_timestamp(unix).ok()?;
+    Some(format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    ))
+}
+
 impl Sink for Counts {
-    fn begin_post(&mut self, source: Option<&str>) {
+    fn begin_post(&mut self, meta: PostMeta<'_>) {
         self.end_post();
         self.posts += 1;
         self.in_post = true;
-        if let Some(source) = source {
+        if let Some(source) = meta.source {
             self.sources.add(source, source, self.posts);
+        }
+        if let Some((id, name)) = &self.chat {
+            self.chats.add(id, name, self.posts);
+        }
+        self.period = meta.date.and_then(|unix| self.period_of(unix));
+        if let Some(period) = &self.period {
+            self.periods.entry(period.clone()).or_default().posts += 1;
         }
         if self.keep_posts {
             self.current = Some(PostRecord {
                 index: self.posts - 1,
-                id: None,
-                date: None,
-                source: source.map(str::to_string),
+                id: meta.id,
+                date: meta.date.and_then(format_date),
+                source: meta.source.map(str::to_string),
                 text: String::new(),
                 clean_text: String::new(),
                 hashtags: Vec::new(),
@@ -287,9 +418,45 @@ impl Sink for Counts {
         }
     }
 
+    /// SPEC §1: one link counts once, and a mention's link is a mention. So a target counts
+    /// only when its visible text holds no URL, e-mail address or mention of its own.
+    fn link_target(&mut self, href: &str, text: &str) {
+        if !self.in_post {
+            return;
+        }
+        let counted_in_text = find_entities(text).iter().any(|e| {
+            matches!(
+                e.kind,
+                EntityKind::Url | EntityKind::Email | EntityKind::Mention
+            )
+        });
+        let href = href.trim();
+        let scheme = href
+            .split_once(':')
+            .map(|(scheme, _)| scheme.to_ascii_lowercase());
+        if counted_in_text
+            || matches!(
+                scheme.as_deref(),
+                Some("mailto" | "tel" | "tg" | "javascript")
+            )
+        {
+            return;
+        }
+        if let Some(domain) = url::url_domain(href) {
+            self.domains.add(&domain, &domain, self.posts);
+            if let Some(record) = &mut self.current {
+                record.urls.push(href.to_string());
+            }
+        }
+    }
+
+    fn chat(&mut self, id: &str, name: &str) {
+        self.chat = Some((id.to_string(), name.trim().to_string()));
+    }
+
     fn post_line(&mut self, line: &str) {
         if !self.in_post {
-            self.begin_post(None);
+            self.begin_post(PostMeta::default());
         }
         if let Some(record) = &mut self.current {
             if !record.text.is_empty() || !line.trim().is_empty() {
@@ -304,6 +471,7 @@ impl Sink for Counts {
 
     fn end_post(&mut self) {
         self.in_post = false;
+        self.period = None;
         if let Some(mut record) = self.current.take() {
             record.text.truncate(record.text.trim_end().len());
             record.clean_text = strip_post(&record.text, &StripConfig::default());
@@ -313,7 +481,7 @@ impl Sink for Counts {
 
     fn placeholder(&mut self) {
         if !self.in_post {
-            self.begin_post(None);
+            self.begin_post(PostMeta::default());
         }
         self.placeholders += 1;
     }

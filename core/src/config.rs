@@ -76,6 +76,21 @@ pub enum Split {
     Paragraph,
 }
 
+/// The period of the timeline, for inputs whose posts have dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimelineUnit {
+    /// One period per calendar day (`2023-06-06`).
+    #[default]
+    Day,
+    /// One period per ISO week (`2023-W23`).
+    Week,
+    /// One period per month (`2023-06`).
+    Month,
+    /// No timeline.
+    None,
+}
+
 /// The options of `analyze`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -92,6 +107,58 @@ pub struct Config {
     pub split: Option<Split>,
     /// Add per-post records under `posts`. Default off.
     pub posts: bool,
+    /// The timeline's period where posts have dates; default `day`.
+    pub timeline: TimelineUnit,
+    /// The time zone of the timeline, as a fixed offset from UTC (`+03:00`, `-05:30`, `UTC`);
+    /// default UTC.
+    pub time_zone: Option<String>,
+}
+
+impl Config {
+    /// Checks the options that can be wrong whatever their type.
+    pub fn validate(&self) -> Result<(), Error> {
+        self.utc_offset().map(|_| ())
+    }
+
+    /// The time zone as a UTC offset.
+    pub(crate) fn utc_offset(&self) -> Result<time::UtcOffset, Error> {
+        match self.time_zone.as_deref() {
+            None => Ok(time::UtcOffset::UTC),
+            Some(zone) => parse_utc_offset(zone).ok_or_else(|| {
+                Error::new(
+                    ErrorKind::InvalidOption,
+                    format!("invalid time zone '{zone}' (expected UTC or an offset such as +03:00 or -05:30)"),
+                )
+            }),
+        }
+    }
+}
+
+/// `UTC`, `Z`, `+03:00`, `-0530`, `+3`.
+fn parse_utc_offset(zone: &str) -> Option<time::UtcOffset> {
+    let zone = zone.trim();
+    if zone.eq_ignore_ascii_case("utc") || zone.eq_ignore_ascii_case("z") {
+        return Some(time::UtcOffset::UTC);
+    }
+    let (sign, rest) = match zone.as_bytes().first()? {
+        b'+' => (1, &zone[1..]),
+        b'-' => (-1, &zone[1..]),
+        _ => return None,
+    };
+    let (hours, minutes) = match rest.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if rest.len() == 4 => rest.split_at(2),
+        None => (rest, "0"),
+    };
+    if hours.is_empty() || hours.len() > 2 || minutes.len() > 2 {
+        return None;
+    }
+    let hours: i8 = hours.parse().ok()?;
+    let minutes: i8 = minutes.parse().ok()?;
+    if hours > 23 || minutes > 59 {
+        return None;
+    }
+    time::UtcOffset::from_hms(sign * hours, sign * minutes, 0).ok()
 }
 
 /// The entity kinds `strip` can remove.

@@ -11,8 +11,8 @@ use std::fmt;
 pub enum ErrorKind {
     /// An option has a value the core does not accept (`--top x`, an unknown format id).
     InvalidOption,
-    /// The input is in a format this build cannot read yet.
-    UnsupportedFormat,
+    /// The input is not what its format requires: invalid UTF-8, a malformed or truncated export.
+    MalformedInput,
 }
 
 /// An error with a message meant for the user, as the CLI prints it and the npm package throws it.
@@ -20,6 +20,8 @@ pub enum ErrorKind {
 pub struct Error {
     kind: ErrorKind,
     message: String,
+    /// Where in the input (in bytes) the problem is, when it is about a place in the input.
+    offset: Option<u64>,
 }
 
 impl Error {
@@ -27,6 +29,16 @@ impl Error {
         Error {
             kind,
             message: message.into(),
+            offset: None,
+        }
+    }
+
+    /// An error at a byte offset of the input, which the message then names.
+    pub(crate) fn with_offset(kind: ErrorKind, message: impl Into<String>, offset: u64) -> Self {
+        Error {
+            kind,
+            message: message.into(),
+            offset: Some(offset),
         }
     }
 
@@ -34,11 +46,20 @@ impl Error {
     pub fn kind(&self) -> ErrorKind {
         self.kind
     }
+
+    /// The byte offset in the input where the problem is, when the error is about one place.
+    pub fn offset(&self) -> Option<u64> {
+        self.offset
+    }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message)?;
+        match self.offset {
+            Some(offset) => write!(f, " at byte offset {offset}"),
+            None => Ok(()),
+        }
     }
 }
 

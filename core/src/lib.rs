@@ -28,28 +28,25 @@ mod tables;
 pub mod words;
 
 pub use analyzer::Analyzer;
-pub use config::{Config, InputFormat, Removable, Split, Stopwords, StripConfig};
+pub use config::{Config, InputFormat, Removable, Split, Stopwords, StripConfig, TimelineUnit};
 pub use error::{Error, ErrorKind};
 pub use report::{
-    Channel, Counters, EmojiItem, Item, PostRecord, Report, Totals, Versions, SCHEMA,
+    per_file_csv, per_file_json, Channel, Counters, EmojiItem, Item, PostRecord, Report, Totals,
+    Versions, SCHEMA,
 };
 pub use strip::strip_post;
 pub use stripper::{StrippedPost, Stripper};
 
 /// Analyses one whole input (the convenience the npm package uses).
 pub fn analyze(input: &str, config: &Config) -> Result<Report, Error> {
-    let mut analyzer = Analyzer::new(config);
-    analyzer.start_input()?;
-    analyzer.feed(input)?;
-    analyzer.end_input()?;
+    let mut analyzer = Analyzer::new(config)?;
+    analyzer.read_input(input.as_bytes(), false)?;
     Ok(analyzer.finish())
 }
 
 /// Strips every post of one whole input.
 pub fn strip(input: &str, config: &StripConfig) -> Result<Vec<StrippedPost>, Error> {
-    let mut stripper = Stripper::new(config);
-    stripper.start_input()?;
-    stripper.feed(input)?;
-    stripper.end_input()?;
-    Ok(stripper.take_posts())
+    let mut posts = Vec::new();
+    Stripper::new(config).read_input(input.as_bytes(), false, |post| posts.push(post))?;
+    Ok(posts)
 }

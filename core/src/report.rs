@@ -1,14 +1,17 @@
 //! The report of SPEC §5: the JSON wire types. Their field order is the JSON key order, and
 //! their docs are the schema. Internal counting lives in `stats`; these types only carry results.
 
+use std::fmt;
+
+use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The schema name; it changes only when an existing key changes meaning.
 pub const SCHEMA: &str = "tgtext/report@1";
 
 /// One analysis of one or more inputs.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Always [`SCHEMA`].
     pub schema: String,
@@ -25,15 +28,24 @@ pub struct Report {
     pub domains: Vec<Item>,
     pub sources: Vec<Item>,
     pub countries: Vec<Item>,
+    /// Full-account exports only: posts per chat (key: the chat id, text: its name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chats: Option<Vec<Item>>,
+    /// Inputs whose posts have dates: posts and top hashtags per period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<Timeline>,
     /// Per-post records, only with the `posts` option.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posts: Option<Vec<PostRecord>>,
     pub versions: Versions,
 }
 
 /// A channel's header.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Channel {
+    /// The chat id, where the input has one (Telegram's JSON export).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     pub title: String,
     /// `null` when the header has no description.
     pub description: Option<String>,
@@ -41,9 +53,60 @@ pub struct Channel {
     pub counters: Counters,
 }
 
+/// Posts and top hashtags per day, week or month.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    /// `day`, `week` (ISO weeks) or `month`.
+    pub unit: String,
+    /// The UTC offset the periods are counted in (`+00:00`).
+    pub time_zone: String,
+    /// The periods that have posts, in time order.
+    pub periods: Vec<Period>,
+}
+
+/// One period of the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Period {
+    /// `2023-06-06`, `2023-W23` or `2023-06`.
+    pub period: String,
+    /// Posts dated in the period.
+    pub posts: u64,
+    /// The period's most frequent hashtags (at most [`Period::TOP_HASHTAGS`]).
+    pub hashtags: Vec<Item>,
+}
+
+impl Period {
+    /// How many hashtags each period lists.
+    pub const TOP_HASHTAGS: usize = 5;
+}
+
 /// Named counters in their original order, written as a JSON object.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Counters(pub Vec<(String, u64)>);
+
+impl<'de> Deserialize<'de> for Counters {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct InOrder;
+
+        impl<'de> Visitor<'de> for InOrder {
+            type Value = Counters;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object of counters")
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Counters, A::Error> {
+                let mut counters = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    counters.push(entry);
+                }
+                Ok(Counters(counters))
+            }
+        }
+
+        deserializer.deserialize_map(InOrder)
+    }
+}
 
 impl Serialize for Counters {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -56,7 +119,7 @@ impl Serialize for Counters {
 }
 
 /// The totals; each table's total equals the sum of its `count`s.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Totals {
     pub posts: u64,
     pub words: u64,
@@ -92,7 +155,7 @@ impl Totals {
 }
 
 /// One row of a table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Item {
     /// The grouping key (per table: SPEC §5).
     pub key: String,
@@ -105,7 +168,7 @@ pub struct Item {
 }
 
 /// One row of the emoji table.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EmojiItem {
     /// The sequence without U+FE0E/U+FE0F.
     pub key: String,
@@ -118,7 +181,7 @@ pub struct EmojiItem {
 }
 
 /// One post, with the `posts` option.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PostRecord {
     /// The post's place in the input, from 0.
     pub index: u64,
@@ -139,7 +202,7 @@ pub struct PostRecord {
 }
 
 /// Which tgtext and which Unicode Emoji data made the report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Versions {
     pub tgtext: String,
     pub unicode_emoji: String,
@@ -222,6 +285,35 @@ impl Report {
                 );
             }
         }
+        for item in self.chats.iter().flatten() {
+            row(
+                "chats",
+                &item.key,
+                &item.text,
+                "",
+                item.count,
+                Some(item.posts),
+            );
+        }
+        if let Some(timeline) = &self.timeline {
+            for period in &timeline.periods {
+                let (key, posts) = (&period.period, period.posts);
+                row("timeline", key, key, "", posts, Some(posts));
+            }
+            for period in &timeline.periods {
+                for item in &period.hashtags {
+                    let key = format!("{}|{}", period.period, item.key);
+                    row(
+                        "timeline_hashtags",
+                        &key,
+                        &item.text,
+                        "",
+                        item.count,
+                        Some(item.posts),
+                    );
+                }
+            }
+        }
         out
     }
 }
@@ -234,5 +326,61 @@ fn push_csv_field(out: &mut String, field: &str) {
         out.push('"');
     } else {
         out.push_str(field);
+    }
+}
+
+/// One report per input, as `tgtext analyze --per-file` prints them.
+#[derive(Serialize)]
+struct FileReport<'a> {
+    file: &'a str,
+    report: &'a Report,
+}
+
+/// Per-input reports as JSON: an array of `{"file", "report"}`, formatted as [`Report::to_json`].
+pub fn per_file_json(reports: &[(String, Report)]) -> String {
+    let files: Vec<FileReport> = reports
+        .iter()
+        .map(|(file, report)| FileReport { file, report })
+        .collect();
+    let mut json = serde_json::to_string_pretty(&files).expect("reports always serialise");
+    json.push('\n');
+    json
+}
+
+/// Per-input reports as one CSV: each report's rows with the input's name in a first `file`
+/// column.
+pub fn per_file_csv(reports: &[(String, Report)]) -> String {
+    let mut out = String::from("file,table,key,text,name,count,posts\n");
+    for (file, report) in reports {
+        let mut field = String::new();
+        push_csv_field(&mut field, file);
+        for line in report.to_csv().lines().skip(1) {
+            out.push_str(&field);
+            out.push(',');
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counters_read_back_in_their_order() {
+        let json = r#"{"title": "t", "description": null,
+            "counters": {"subscribers": 3, "photos": 1, "files": 2}}"#;
+        let channel: Channel = serde_json::from_str(json).unwrap();
+        let names: Vec<&str> = channel.counters.0.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["subscribers", "photos", "files"]);
+        assert_eq!(channel.id, None);
+    }
+
+    #[test]
+    fn a_report_without_a_required_key_is_refused_by_name() {
+        let err = serde_json::from_str::<Report>(r#"{"schema": "tgtext/report@1"}"#).unwrap_err();
+        assert!(err.to_string().contains("missing field `format`"), "{err}");
     }
 }

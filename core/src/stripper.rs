@@ -4,7 +4,9 @@ use serde::Serialize;
 
 use crate::config::StripConfig;
 use crate::error::Error;
-use crate::input::{InputParser, Sink};
+use std::io::Read;
+
+use crate::input::{read_input, InputParser, PostMeta, Sink};
 use crate::report::Channel;
 use crate::strip::strip_post;
 
@@ -38,7 +40,7 @@ pub struct Stripper {
 #[derive(Default)]
 struct PostTexts {
     next_index: u64,
-    current: Option<String>,
+    current: Option<(Option<i64>, String)>,
     done: Vec<StrippedPost>,
     config: StripConfig,
 }
@@ -56,29 +58,50 @@ impl Stripper {
         }
     }
 
-    /// Starts the next input; fails when its named format cannot be read.
-    pub fn start_input(&mut self) -> Result<(), Error> {
+    /// Reads one whole input from `reader`, streaming (see [`crate::Analyzer::read_input`]),
+    /// and hands each stripped post to `each_post` as soon as it is finished, so memory stays
+    /// bounded by one post.
+    pub fn read_input(
+        &mut self,
+        reader: impl Read,
+        lossy: bool,
+        mut each_post: impl FnMut(StrippedPost),
+    ) -> Result<(), Error> {
         self.end_input()?;
-        self.input = Some(InputParser::new(self.config.input, self.config.split)?);
-        Ok(())
+        for post in self.take_posts() {
+            each_post(post);
+        }
+        let config = &self.config;
+        let mut sink = Draining {
+            posts: &mut self.posts,
+            each_post: &mut each_post,
+        };
+        let read = read_input(reader, config.input, config.split, lossy, &mut sink);
+        sink.end_post();
+        read.map(|_| ())
+    }
+
+    /// Starts the next input pushed in chunks.
+    pub fn start_input(&mut self) {
+        let _ = self.end_input();
+        self.input = Some(InputParser::new(self.config.input, self.config.split));
     }
 
     /// Feeds the next chunk of the current input (starting one if none is open).
-    pub fn feed(&mut self, chunk: &str) -> Result<(), Error> {
+    pub fn feed(&mut self, chunk: &str) {
         if self.input.is_none() {
-            self.start_input()?;
+            self.start_input();
         }
-        self.input
-            .as_mut()
-            .expect("an input is open")
-            .feed(chunk, &mut self.posts)
+        let input = self.input.as_mut().expect("an input is open");
+        input.feed(chunk, &mut self.posts);
     }
 
     /// Ends the current input, if one is open.
     pub fn end_input(&mut self) -> Result<(), Error> {
         if let Some(input) = self.input.take() {
-            input.finish(&mut self.posts)?;
+            let finished = input.finish(&mut self.posts);
             self.posts.end_post();
+            finished?;
         }
         Ok(())
     }
@@ -89,14 +112,60 @@ impl Stripper {
     }
 }
 
-impl Sink for PostTexts {
-    fn begin_post(&mut self, _source: Option<&str>) {
-        self.end_post();
-        self.current = Some(String::new());
+/// Passes every finished post on at once.
+struct Draining<'a> {
+    posts: &'a mut PostTexts,
+    each_post: &'a mut dyn FnMut(StrippedPost),
+}
+
+impl Draining<'_> {
+    fn drain(&mut self) {
+        for post in self.posts.done.drain(..) {
+            (self.each_post)(post);
+        }
+    }
+}
+
+impl Sink for Draining<'_> {
+    fn begin_post(&mut self, meta: PostMeta<'_>) {
+        self.posts.begin_post(meta);
+        self.drain();
     }
 
     fn post_line(&mut self, line: &str) {
-        let text = self.current.get_or_insert_with(String::new);
+        self.posts.post_line(line);
+    }
+
+    fn link_target(&mut self, href: &str, text: &str) {
+        self.posts.link_target(href, text);
+    }
+
+    fn end_post(&mut self) {
+        self.posts.end_post();
+        self.drain();
+    }
+
+    fn placeholder(&mut self) {
+        self.posts.placeholder();
+    }
+
+    fn channel(&mut self, channel: Channel) {
+        self.posts.channel(channel);
+    }
+
+    fn chat(&mut self, id: &str, name: &str) {
+        self.posts.chat(id, name);
+    }
+}
+
+impl Sink for PostTexts {
+    fn begin_post(&mut self, meta: PostMeta<'_>) {
+        self.end_post();
+        self.current = Some((meta.id, String::new()));
+    }
+
+    fn post_line(&mut self, line: &str) {
+        let (_, text) = self.current.get_or_insert_with(|| (None, String::new()));
         if !text.is_empty() {
             text.push('\n');
         }
@@ -104,11 +173,11 @@ impl Sink for PostTexts {
     }
 
     fn end_post(&mut self) {
-        if let Some(text) = self.current.take() {
+        if let Some((id, text)) = self.current.take() {
             let clean_text = strip_post(&text, &self.config);
             self.done.push(StrippedPost {
                 index: self.next_index,
-                id: None,
+                id,
                 clean_text,
             });
             self.next_index += 1;
@@ -116,8 +185,12 @@ impl Sink for PostTexts {
     }
 
     fn placeholder(&mut self) {
-        self.current.get_or_insert_with(String::new);
+        self.current.get_or_insert_with(|| (None, String::new()));
     }
 
+    fn link_target(&mut self, _href: &str, _text: &str) {}
+
     fn channel(&mut self, _channel: Channel) {}
+
+    fn chat(&mut self, _id: &str, _name: &str) {}
 }

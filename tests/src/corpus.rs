@@ -208,3 +208,57 @@ pub fn web_preview_posts(rng: &mut Rng, min_bytes: usize) -> String {
     }
     out
 }
+
+/// One message of a Telegram Desktop JSON export, as tdesktop writes it (2022-and-later:
+/// `date_unixtime`, `text_entities`), with `text` as a string or as pieces.
+pub fn telegram_json_message(rng: &mut Rng, id: u64, unix: u64) -> String {
+    let text = post_text(rng);
+    let date = serde_json::json!(unix.to_string());
+    let mut message = serde_json::json!({
+        "id": id,
+        "type": if rng.below(25) == 0 { "service" } else { "message" },
+        "date": "2023-06-06T12:00:00",
+        "date_unixtime": date,
+        "from": "Generated Channel",
+        "from_id": "channel1000",
+    });
+    if rng.below(3) == 0 {
+        let source = if rng.below(2) == 0 {
+            "Russian MFA 🇷🇺"
+        } else {
+            "МИД России"
+        };
+        message["forwarded_from"] = serde_json::json!(source);
+    }
+    // Some texts as pieces: a bold head and a text link, as formatted posts come out.
+    let (text_value, entities) = match text.split_once(' ') {
+        Some((head, rest)) if rng.below(2) == 0 => {
+            let pieces = serde_json::json!([
+                {"type": "bold", "text": head},
+                " ",
+                {"type": "text_link", "text": "link", "href": "https://example.org/a"},
+                " ",
+                rest
+            ]);
+            let entities = serde_json::json!([
+                {"type": "bold", "text": head},
+                {"type": "plain", "text": " "},
+                {"type": "text_link", "text": "link", "href": "https://example.org/a"},
+                {"type": "plain", "text": " "},
+                {"type": "plain", "text": rest}
+            ]);
+            (pieces, entities)
+        }
+        _ => (
+            serde_json::json!(text),
+            serde_json::json!([{"type": "plain", "text": text}]),
+        ),
+    };
+    message["text"] = text_value;
+    message["text_entities"] = entities;
+    if rng.below(4) == 0 {
+        message["reactions"] =
+            serde_json::json!([{"type": "emoji", "count": 3, "emoji": "👍", "recent": []}]);
+    }
+    serde_json::to_string_pretty(&message).expect("a message serialises")
+}

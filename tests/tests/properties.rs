@@ -168,18 +168,16 @@ fn top_keeps_the_first_n_of_the_full_order() {
 }
 
 #[test]
-fn feeding_in_chunks_of_any_size_gives_the_same_report() {
+fn feeding_in_chunks_of_any_size_gives_the_same_report_as_reading() {
     let text = corpus::web_preview_text(11, 150_000);
     let whole = tgtext::analyze(&text, &Config::default())
         .expect("analyses")
         .to_json();
     for chunk_chars in [1, 7, 4096, 70_000] {
-        let mut analyzer = tgtext::Analyzer::new(&Config::default());
+        let mut analyzer = tgtext::Analyzer::new(&Config::default()).expect("valid options");
         let chars: Vec<char> = text.chars().collect();
         for chunk in chars.chunks(chunk_chars) {
-            analyzer
-                .feed(&chunk.iter().collect::<String>())
-                .expect("feeds");
+            analyzer.feed(&chunk.iter().collect::<String>());
         }
         assert_eq!(
             analyzer.finish().to_json(),

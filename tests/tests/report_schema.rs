@@ -23,6 +23,8 @@ struct WireReport {
     domains: Vec<WireItem>,
     sources: Vec<WireItem>,
     countries: Vec<WireItem>,
+    chats: Option<Vec<WireItem>>,
+    timeline: Option<WireTimeline>,
     posts: Option<Vec<WirePost>>,
     versions: WireVersions,
 }
@@ -31,9 +33,28 @@ struct WireReport {
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 struct WireChannel {
+    id: Option<String>,
     title: String,
     description: Option<String>,
     counters: BTreeMap<String, u64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct WireTimeline {
+    unit: String,
+    time_zone: String,
+    periods: Vec<WirePeriod>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct WirePeriod {
+    period: String,
+    posts: u64,
+    hashtags: Vec<WireItem>,
 }
 
 #[derive(Deserialize)]
@@ -232,4 +253,38 @@ fn csv_quotes_fields_with_commas_quotes_and_line_breaks() {
         csv.contains("sources,\"A, \"\"B\"\"\",\"A, \"\"B\"\"\",,1,1\n"),
         "{csv}"
     );
+}
+
+#[test]
+fn export_reports_with_chats_and_a_timeline_fit_the_model_in_key_order() {
+    let path = data_file("telegram-json/full-account.result.json");
+    let text = std::fs::read_to_string(path).expect("the fixture");
+    let config = Config {
+        posts: true,
+        ..Config::default()
+    };
+    let json = tgtext::analyze(&text, &config).expect("analyses").to_json();
+    let report: WireReport = serde_json::from_str(&json).expect("fits the wire model");
+    assert!(report.chats.is_some() && report.timeline.is_some());
+    let keys = top_level_keys(&json);
+    let tail: Vec<&str> = keys.iter().skip(11).map(String::as_str).collect();
+    assert_eq!(
+        tail,
+        ["countries", "chats", "timeline", "posts", "versions"]
+    );
+}
+
+#[test]
+fn the_report_reads_back_from_its_own_json() {
+    let text = std::fs::read_to_string(data_file("channel-cis.txt")).expect("the sample");
+    let report = tgtext::analyze(
+        &text,
+        &Config {
+            posts: true,
+            ..Config::default()
+        },
+    )
+    .expect("analyses");
+    let back: tgtext::Report = serde_json::from_str(&report.to_json()).expect("reads back");
+    assert_eq!(back, report);
 }

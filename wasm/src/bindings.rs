@@ -143,12 +143,12 @@ pub fn csv(report: JsValue) -> Result<String, JsError> {
             describe(&report)
         )));
     }
-    let wire: crate::wire::Report = serde_wasm_bindgen::from_value(report).map_err(|e| {
+    let report: tgtext::Report = serde_wasm_bindgen::from_value(report).map_err(|e| {
         JsError::new(&format!(
             "csv() expects a report as analyze() returns it: {e}"
         ))
     })?;
-    Ok(tgtext::Report::from(wire).to_csv())
+    Ok(report.to_csv())
 }
 
 /// Streaming analysis, for inputs fed in pieces (the web demo's progress bar): the same report
@@ -164,7 +164,7 @@ impl Analyzer {
     pub fn new(options: JsValue) -> Result<Analyzer, JsError> {
         let config: tgtext::Config = self::options(options)?;
         Ok(Analyzer {
-            inner: Some(tgtext::Analyzer::new(&config)),
+            inner: Some(tgtext::Analyzer::new(&config).map_err(core_error)?),
         })
     }
 
@@ -176,7 +176,8 @@ impl Analyzer {
 
     /// Feeds the next piece of the current input.
     pub fn feed(&mut self, chunk: &str) -> Result<(), JsError> {
-        self.inner()?.feed(chunk).map_err(core_error)
+        self.inner()?.feed(chunk);
+        Ok(())
     }
 
     /// Ends the current input; the next `feed` starts another one of the same report.
@@ -222,7 +223,7 @@ impl Stripper {
     /// Feeds the next piece of the current input; returns the posts finished so far.
     pub fn feed(&mut self, chunk: &str) -> Result<JsValue, JsError> {
         let stripper = self.inner()?;
-        stripper.feed(chunk).map_err(core_error)?;
+        stripper.feed(chunk);
         to_js(&stripper.take_posts())
     }
 

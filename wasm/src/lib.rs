@@ -9,8 +9,8 @@
 //! - the report: serialised with serde-wasm-bindgen's JSON-compatible serializer, so `null` stays
 //!   `null` (not `undefined`) and `channel.counters` is a plain object (not a `Map`), which makes
 //!   `JSON.stringify(report, null, 2) + "\n"` the CLI's `--format json` bytes;
-//! - `csv(report)`: the report object back into [`tgtext::Report`] ([`wire`]), then the core's
-//!   own [`tgtext::Report::to_csv`];
+//! - `csv(report)`: the report object read back into [`tgtext::Report`] (the core's wire types
+//!   derive `Deserialize`), then the core's own [`tgtext::Report::to_csv`];
 //! - errors: a core error or a bad option becomes a thrown JS `Error` with the core's message;
 //! - panics: the wasm target is built with `panic = "abort"` (stable Rust has no unwinding on
 //!   `wasm32-unknown-unknown`), so `catch_unwind` cannot help. A panic hook records the message
@@ -19,9 +19,7 @@
 //!   a fresh one. See `wasm/npm/README.md` ("Errors").
 //!
 //! The bindings exist only on wasm targets (`cfg(target_family = "wasm")`), so native workspace
-//! builds, clippy and tests stay green; [`wire`] is plain serde and is tested natively.
-
-pub mod wire;
+//! builds, clippy and tests stay green.
 
 #[cfg(target_family = "wasm")]
 mod bindings;

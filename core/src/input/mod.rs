@@ -6,32 +6,73 @@
 
 mod detect;
 pub mod plain;
+mod read;
+pub mod telegram_html;
+pub mod telegram_json;
+pub mod web_preview_html;
 pub mod web_preview_text;
 
 pub use detect::detect_format;
+pub use read::{read_input, Utf8Reader};
 
 use crate::config::{InputFormat, Split};
-use crate::error::{Error, ErrorKind};
+use crate::error::Error;
 use crate::report::Channel;
+
+/// What an input knows of a post besides its text. Text formats know at most the source.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PostMeta<'a> {
+    /// The message id.
+    pub id: Option<i64>,
+    /// When it was posted, in seconds since the Unix epoch (UTC).
+    pub date: Option<i64>,
+    /// The forward's source, trimmed.
+    pub source: Option<&'a str>,
+}
+
+impl<'a> PostMeta<'a> {
+    /// A post known only by its source (or by nothing).
+    pub fn from_source(source: Option<&'a str>) -> Self {
+        PostMeta {
+            source,
+            ..PostMeta::default()
+        }
+    }
+}
 
 /// Where a parser reports what it finds.
 pub trait Sink {
-    /// A new post starts (any open post ends first); `source` names a forward's source.
-    fn begin_post(&mut self, source: Option<&str>);
+    /// A new post starts (any open post ends first).
+    fn begin_post(&mut self, meta: PostMeta<'_>);
     /// One line of the current post's text, without its line break.
     fn post_line(&mut self, line: &str);
+    /// A link's target in the current post (a `text_link` href, an `<a href>`), with the link's
+    /// visible text, which is already post text. The core decides whether it counts as a URL.
+    fn link_target(&mut self, href: &str, text: &str);
     /// The current post ends.
     fn end_post(&mut self);
     /// One media placeholder (`Media is too big`), in the current post.
     fn placeholder(&mut self);
     /// The input's channel header.
     fn channel(&mut self, channel: Channel);
+    /// The posts that follow belong to this chat of a full-account export.
+    fn chat(&mut self, id: &str, name: &str);
+}
+
+/// Reports a post's whole text line by line (`\r\n` and `\n` both end a line).
+pub fn post_text(sink: &mut dyn Sink, text: &str) {
+    for line in text.split('\n') {
+        sink.post_line(line.strip_suffix('\r').unwrap_or(line));
+    }
 }
 
 /// How many bytes detection looks at before it decides.
-const DETECT_BYTES: usize = 64 * 1024;
+pub(crate) const DETECT_BYTES: usize = 64 * 1024;
 
-/// One input's parser, from the first chunk to the end.
+/// One input's parser for text pushed in chunks, from the first chunk to the end.
+///
+/// Text formats stream line by line. The structured formats are pull-parsed from a reader
+/// ([`read_input`]); pushed in chunks, they are kept whole and parsed at the end.
 #[derive(Debug)]
 pub struct InputParser {
     state: State,
@@ -46,20 +87,22 @@ enum State {
     Detecting(String),
     WebPreviewText(web_preview_text::Parser),
     Plain(plain::Parser),
+    /// A structured format, kept until the end of the input.
+    Whole(InputFormat, String),
 }
 
 impl InputParser {
     /// A parser for `format`, or one that detects the format from the first 64 KiB.
-    pub fn new(format: Option<InputFormat>, split: Option<Split>) -> Result<Self, Error> {
+    pub fn new(format: Option<InputFormat>, split: Option<Split>) -> Self {
         let state = match format {
             None => State::Detecting(String::new()),
-            Some(format) => state_for(format, split)?,
+            Some(format) => state_for(format, split),
         };
-        Ok(InputParser {
+        InputParser {
             state,
             split,
             partial: String::new(),
-        })
+        }
     }
 
     /// The format being read, once known.
@@ -68,44 +111,54 @@ impl InputParser {
             State::Detecting(_) => None,
             State::WebPreviewText(_) => Some(InputFormat::WebPreviewText),
             State::Plain(_) => Some(InputFormat::Plain),
+            State::Whole(format, _) => Some(format),
         }
     }
 
     /// Feeds the next chunk of text.
-    pub fn feed(&mut self, chunk: &str, sink: &mut dyn Sink) -> Result<(), Error> {
-        if let State::Detecting(buffer) = &mut self.state {
-            buffer.push_str(chunk);
-            if buffer.len() < DETECT_BYTES {
-                return Ok(());
+    pub fn feed(&mut self, chunk: &str, sink: &mut dyn Sink) {
+        match &mut self.state {
+            State::Detecting(buffer) => {
+                buffer.push_str(chunk);
+                if buffer.len() >= DETECT_BYTES {
+                    let buffered = std::mem::take(buffer);
+                    self.state = state_for(detect_format(&buffered), self.split);
+                    self.feed(&buffered, sink);
+                }
             }
-            let buffered = std::mem::take(buffer);
-            self.state = state_for(detect_format(&buffered), self.split)?;
-            return self.feed_lines(&buffered, sink);
+            State::Whole(_, buffer) => buffer.push_str(chunk),
+            State::WebPreviewText(_) | State::Plain(_) => self.feed_lines(chunk, sink),
         }
-        self.feed_lines(chunk, sink)
     }
 
     /// Ends the input: the last line and the last post are flushed.
     pub fn finish(mut self, sink: &mut dyn Sink) -> Result<InputFormat, Error> {
         if let State::Detecting(buffer) = &mut self.state {
             let buffered = std::mem::take(buffer);
-            self.state = state_for(detect_format(&buffered), self.split)?;
-            self.feed_lines(&buffered, sink)?;
+            self.state = state_for(detect_format(&buffered), self.split);
+            self.feed(&buffered, sink);
         }
         let last = std::mem::take(&mut self.partial);
         if !last.is_empty() {
             self.line(&last, sink);
         }
-        let format = self.format().expect("format is known after detection");
         match self.state {
             State::Detecting(_) => unreachable!("detection ended above"),
-            State::WebPreviewText(parser) => parser.finish(sink),
-            State::Plain(parser) => parser.finish(sink),
+            State::WebPreviewText(parser) => {
+                parser.finish(sink);
+                Ok(InputFormat::WebPreviewText)
+            }
+            State::Plain(parser) => {
+                parser.finish(sink);
+                Ok(InputFormat::Plain)
+            }
+            State::Whole(format, text) => {
+                read_input(text.as_bytes(), Some(format), self.split, false, sink)
+            }
         }
-        Ok(format)
     }
 
-    fn feed_lines(&mut self, chunk: &str, sink: &mut dyn Sink) -> Result<(), Error> {
+    fn feed_lines(&mut self, chunk: &str, sink: &mut dyn Sink) {
         let mut rest = chunk;
         while let Some(newline) = rest.find('\n') {
             let (head, tail) = rest.split_at(newline);
@@ -119,31 +172,24 @@ impl InputParser {
             }
         }
         self.partial.push_str(rest);
-        Ok(())
     }
 
     fn line(&mut self, line: &str, sink: &mut dyn Sink) {
         let line = line.strip_suffix('\r').unwrap_or(line);
         match &mut self.state {
-            State::Detecting(_) => unreachable!("lines flow only once the format is known"),
             State::WebPreviewText(parser) => parser.line(line, sink),
             State::Plain(parser) => parser.line(line, sink),
+            State::Detecting(_) | State::Whole(..) => {
+                unreachable!("lines flow only in text formats")
+            }
         }
     }
 }
 
-fn state_for(format: InputFormat, split: Option<Split>) -> Result<State, Error> {
+fn state_for(format: InputFormat, split: Option<Split>) -> State {
     match format {
-        InputFormat::WebPreviewText => {
-            Ok(State::WebPreviewText(web_preview_text::Parser::default()))
-        }
-        InputFormat::Plain => Ok(State::Plain(plain::Parser::new(split))),
-        other => Err(Error::new(
-            ErrorKind::UnsupportedFormat,
-            format!(
-                "the input looks like {}, which this version of tgtext cannot read yet",
-                other.id()
-            ),
-        )),
+        InputFormat::WebPreviewText => State::WebPreviewText(web_preview_text::Parser::default()),
+        InputFormat::Plain => State::Plain(plain::Parser::new(split)),
+        structured => State::Whole(structured, String::new()),
     }
 }

@@ -1,7 +1,7 @@
 //! `plain`: any text. The whole input is one post, or with `split: paragraph` one post per
 //! block of lines separated by blank (whitespace-only) lines. Blank input has no posts.
 
-use super::Sink;
+use super::{PostMeta, Sink};
 use crate::config::Split;
 
 #[derive(Debug)]
@@ -36,7 +36,7 @@ impl Parser {
             }
             (_, false) => {
                 if !self.in_post {
-                    sink.begin_post(None);
+                    sink.begin_post(PostMeta::default());
                     self.in_post = true;
                 }
                 for _ in 0..std::mem::take(&mut self.pending_blank_lines) {

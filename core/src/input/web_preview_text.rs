@@ -4,7 +4,7 @@
 //! Lines are sorted into the channel header, post boundaries (`Forwarded from`, view/time
 //! footers, date separators), media placeholders, and post text.
 
-use super::Sink;
+use super::{PostMeta, Sink};
 use crate::report::{Channel, Counters};
 
 /// The line that ends the header.
@@ -197,7 +197,7 @@ const COUNTER_WORDS: [&str; 7] = [
 ];
 
 /// A header counter line: `7K subscribers`, `2.91K links`, `1 file` → (`files`, 1).
-fn counter(line: &str) -> Option<(&'static str, u64)> {
+pub(crate) fn counter(line: &str) -> Option<(&'static str, u64)> {
     let (value, rest) = strip_abbreviated_number(line.trim())?;
     let word = rest.trim();
     COUNTER_WORDS
@@ -220,6 +220,7 @@ fn parse_header(lines: &[String]) -> Option<Channel> {
     }
     let description = description.join("\n").trim().to_string();
     Some(Channel {
+        id: None,
         title,
         description: (!description.is_empty()).then_some(description),
         counters: Counters(counters),
@@ -281,7 +282,7 @@ impl Parser {
         match kind {
             LineKind::DownloadTelegram => {}
             LineKind::ForwardedFrom(source) => {
-                sink.begin_post(Some(source));
+                sink.begin_post(PostMeta::from_source(Some(source)));
                 self.in_post = true;
             }
             LineKind::Footer | LineKind::Date => {
@@ -315,7 +316,7 @@ impl Parser {
 
     fn ensure_post(&mut self, sink: &mut dyn Sink) {
         if !self.in_post {
-            sink.begin_post(None);
+            sink.begin_post(PostMeta::default());
             self.in_post = true;
         }
     }

@@ -1,0 +1,225 @@
+//! Reading one whole input from bytes: UTF-8 decoding with byte offsets, format detection, and
+//! the format's parser. Text formats and `telegram-json` stream; an HTML page is read whole
+//! (an export splits its pages at 1000 messages, and a saved web preview is one page).
+
+use std::io::{self, BufReader, Read};
+
+use super::{
+    detect_format, telegram_html, telegram_json, web_preview_html, InputParser, Sink, DETECT_BYTES,
+};
+use crate::config::{InputFormat, Split};
+use crate::error::{Error, ErrorKind};
+
+/// HTML pages are parsed whole; a larger one is refused rather than exhausting memory.
+const MAX_HTML_BYTES: usize = 512 << 20;
+
+/// Reads one input: detects its format unless `format` names one, decodes UTF-8 (an error with
+/// the byte offset, or U+FFFD when `lossy`), and reports its posts to `sink`.
+pub fn read_input(
+    reader: impl Read,
+    format: Option<InputFormat>,
+    split: Option<Split>,
+    lossy: bool,
+    sink: &mut dyn Sink,
+) -> Result<InputFormat, Error> {
+    let mut text = Utf8Reader::new(reader, lossy);
+    let mut prefix = String::new();
+    let format = match format {
+        Some(format) => format,
+        None => {
+            while prefix.len() < DETECT_BYTES && text.read_str(&mut prefix)? {}
+            detect_format(&prefix)
+        }
+    };
+    match format {
+        InputFormat::WebPreviewText | InputFormat::Plain => {
+            let mut parser = InputParser::new(Some(format), split);
+            parser.feed(&prefix, sink);
+            let mut chunk = String::new();
+            loop {
+                chunk.clear();
+                if !text.read_str(&mut chunk)? {
+                    break;
+                }
+                parser.feed(&chunk, sink);
+            }
+            parser.finish(sink)
+        }
+        InputFormat::TelegramJson => {
+            let rest = io::Cursor::new(prefix.into_bytes()).chain(ErrorKeeping(&mut text));
+            let result = telegram_json::parse(BufReader::with_capacity(1 << 16, rest), sink);
+            // A decoding error met by the JSON parser is the real error.
+            if let Some(err) = text.error.take() {
+                return Err(err);
+            }
+            result.map(|()| format)
+        }
+        InputFormat::TelegramHtml | InputFormat::WebPreviewHtml => {
+            let mut html = prefix;
+            while text.read_str(&mut html)? {
+                if html.len() > MAX_HTML_BYTES {
+                    return Err(Error::with_offset(
+                        ErrorKind::MalformedInput,
+                        format!(
+                            "an HTML page larger than {} MiB is not read",
+                            MAX_HTML_BYTES >> 20
+                        ),
+                        html.len() as u64,
+                    ));
+                }
+            }
+            if format == InputFormat::TelegramHtml {
+                telegram_html::parse(&html, sink)?;
+            } else {
+                web_preview_html::parse(&html, sink)?;
+            }
+            Ok(format)
+        }
+    }
+}
+
+/// Decodes a byte stream as UTF-8, in chunks, keeping the byte offset for errors. A UTF-8
+/// byte-order mark at the start is dropped.
+pub struct Utf8Reader<R> {
+    inner: R,
+    lossy: bool,
+    raw: Vec<u8>,
+    /// Bytes of a sequence that the last read cut in two.
+    carry: Vec<u8>,
+    /// The input offset of the next byte to be decoded (the first of `carry`).
+    offset: u64,
+    at_start: bool,
+    done: bool,
+    /// Decoded bytes not yet handed out through `Read`.
+    pending: Vec<u8>,
+    pending_from: usize,
+    /// A decoding error met while serving `Read`, kept so its message is not lost.
+    error: Option<Error>,
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+const RAW_CHUNK: usize = 1 << 20;
+
+impl<R: Read> Utf8Reader<R> {
+    pub fn new(inner: R, lossy: bool) -> Self {
+        Utf8Reader {
+            inner,
+            lossy,
+            raw: vec![0; RAW_CHUNK],
+            carry: Vec::new(),
+            offset: 0,
+            at_start: true,
+            done: false,
+            pending: Vec::new(),
+            pending_from: 0,
+            error: None,
+        }
+    }
+
+    /// Appends the next decoded chunk to `out`; false at the end of the input.
+    pub fn read_str(&mut self, out: &mut String) -> Result<bool, Error> {
+        loop {
+            if self.done {
+                return Ok(false);
+            }
+            let read = loop {
+                match self.inner.read(&mut self.raw) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => {
+                        return Err(Error::with_offset(
+                            ErrorKind::MalformedInput,
+                            format!("cannot read: {e}"),
+                            self.offset + self.carry.len() as u64,
+                        ))
+                    }
+                }
+            };
+            let eof = read == 0;
+            self.done = eof;
+            let mut bytes = std::mem::take(&mut self.carry);
+            bytes.extend_from_slice(&self.raw[..read]);
+            let before = out.len();
+            self.decode(&bytes, eof, out)?;
+            if out.len() > before {
+                return Ok(true);
+            }
+        }
+    }
+
+    fn decode(&mut self, bytes: &[u8], eof: bool, out: &mut String) -> Result<(), Error> {
+        let mut rest = bytes;
+        if self.at_start {
+            if !eof && rest.len() < BOM.len() && BOM.starts_with(rest) {
+                self.carry = rest.to_vec(); // perhaps a BOM cut by the read: wait for more
+                return Ok(());
+            }
+            self.at_start = false;
+            if let Some(after) = rest.strip_prefix(BOM) {
+                rest = after;
+                self.offset += BOM.len() as u64;
+            }
+        }
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(text) => {
+                    out.push_str(text);
+                    self.offset += rest.len() as u64;
+                    return Ok(());
+                }
+                Err(err) => {
+                    let valid = err.valid_up_to();
+                    out.push_str(std::str::from_utf8(&rest[..valid]).expect("valid up to here"));
+                    let bad_at = self.offset + valid as u64;
+                    match err.error_len() {
+                        None if !eof => {
+                            self.carry = rest[valid..].to_vec();
+                            self.offset = bad_at;
+                            return Ok(());
+                        }
+                        error_len => {
+                            if !self.lossy {
+                                return Err(Error::with_offset(
+                                    ErrorKind::MalformedInput,
+                                    "invalid UTF-8 (use --lossy to replace it with U+FFFD)",
+                                    bad_at,
+                                ));
+                            }
+                            out.push('\u{FFFD}');
+                            let skip = error_len.unwrap_or(rest.len() - valid);
+                            rest = &rest[valid + skip..];
+                            self.offset = bad_at + skip as u64;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `Read` over the decoded text; a decoding error is kept in the reader for the caller.
+struct ErrorKeeping<'a, R>(&'a mut Utf8Reader<R>);
+
+impl<R: Read> Read for ErrorKeeping<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let reader = &mut *self.0;
+        if reader.pending_from == reader.pending.len() {
+            let mut chunk = String::new();
+            match reader.read_str(&mut chunk) {
+                Ok(true) => {
+                    reader.pending = chunk.into_bytes();
+                    reader.pending_from = 0;
+                }
+                Ok(false) => return Ok(0),
+                Err(err) => {
+                    reader.error = Some(err);
+                    return Err(io::Error::other("the input could not be decoded"));
+                }
+            }
+        }
+        let n = buf.len().min(reader.pending.len() - reader.pending_from);
+        buf[..n].copy_from_slice(&reader.pending[reader.pending_from..reader.pending_from + n]);
+        reader.pending_from += n;
+        Ok(n)
+    }
+}
