@@ -113,8 +113,11 @@ pub fn parse(html: &str, sink: &mut dyn Sink) -> Result<(), Error> {
     Ok(())
 }
 
-/// Inside these, a `.text` is not the message's text.
-const NOT_IN_TEXT: [&str; 8] = [
+/// Inside these, a `.text` is not the message's text. (`message`: a message nested in another,
+/// which Telegram Desktop never writes, is its own post, and looking into it from every
+/// enclosing one would cost time quadratic in the nesting.)
+const NOT_IN_TEXT: [&str; 9] = [
+    "message",
     "text",
     "reply_to",
     "media_wrap",
@@ -126,7 +129,8 @@ const NOT_IN_TEXT: [&str; 8] = [
 ];
 
 /// Inside these, a `.date` is not the message's own date.
-const NOT_IN_MESSAGE_DATE: [&str; 6] = [
+const NOT_IN_MESSAGE_DATE: [&str; 7] = [
+    "message",
     "forwarded",
     "from_name",
     "reply_to",
@@ -161,16 +165,18 @@ fn message_id(message: &Element) -> Option<i64> {
 fn forwarded_body(message: ElementRef<'_>) -> Option<ElementRef<'_>> {
     first(
         message,
-        &["reply_to", "media_wrap", "text", "reactions"],
+        &["message", "reply_to", "media_wrap", "text", "reactions"],
         |el| has_class(el, "forwarded") && has_class(el, "body"),
     )
 }
 
 /// The forward's source: its `.from_name` without the original date and without ` via @bot`.
 fn forward_name(forwarded: ElementRef<'_>) -> Option<String> {
-    let from_name = first(forwarded, &["reply_to", "media_wrap", "text"], |el| {
-        has_class(el, "from_name")
-    })?;
+    let from_name = first(
+        forwarded,
+        &["message", "reply_to", "media_wrap", "text"],
+        |el| has_class(el, "from_name"),
+    )?;
     let name = plain_text(from_name, &|el| has_class(el, "date")).text;
     let name = strip_via_bot(&name).trim();
     (!name.is_empty()).then(|| name.to_string())
@@ -180,10 +186,10 @@ fn forward_name(forwarded: ElementRef<'_>) -> Option<String> {
 fn strip_via_bot(name: &str) -> &str {
     match name.rfind(" via @") {
         Some(at)
-            if name[at + 6..]
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-                && name.len() > at + 6 =>
+            if name.len() > at + 6
+                && name[at + 6..]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
         {
             &name[..at]
         }
@@ -873,6 +879,28 @@ pub(super) mod tests {
                 "post - -",
                 "end",
                 "post -999999877 -",
+                "end",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_nested_message_is_its_own_post() {
+        // Telegram Desktop never nests messages; if a page does, each is read once, as itself.
+        let inner = message("default", 2, "<div class=\"text\">inner</div>");
+        let html = page(&message(
+            "default",
+            1,
+            &format!("{inner}<div class=\"text\">outer</div>"),
+        ));
+        assert_eq!(
+            events(&html)[1..],
+            [
+                "post 1 2023-06-06T11:05:00Z",
+                "line outer",
+                "end",
+                "post 2 2023-06-06T11:05:00Z",
+                "line inner",
                 "end",
             ]
         );

@@ -37,12 +37,12 @@ pub fn parse(html: &str, sink: &mut dyn Sink) -> Result<(), Error> {
     if let Some(channel) = channel(&document) {
         sink.channel(channel);
     }
-    for message in document.select(&selector(".tgme_widget_message")) {
+    for message in document.select(&selector(&format!(".{POST}"))) {
         let el = message.value();
         if has_class(el, "service_message") {
             continue;
         }
-        let source = first(message, &[REPLY], |el| {
+        let source = first(message, &NOT_IN_POST, |el| {
             has_class(el, "tgme_widget_message_forwarded_from_name")
         })
         .map(|name| plain_text(name, &|_| false).text)
@@ -57,7 +57,7 @@ pub fn parse(html: &str, sink: &mut dyn Sink) -> Result<(), Error> {
             date,
             source: source.as_deref(),
         });
-        if let Some(text) = first(message, &[REPLY], |el| {
+        if let Some(text) = first(message, &NOT_IN_POST, |el| {
             has_class(el, "tgme_widget_message_text")
         }) {
             let text = plain_text(text, &|_| false);
@@ -77,8 +77,16 @@ pub fn parse(html: &str, sink: &mut dyn Sink) -> Result<(), Error> {
 /// A post's reply preview: its text and author belong to another post.
 const REPLY: &str = "tgme_widget_message_reply";
 
+/// A post nested in another (never seen on a real page) is its own post; looking into it from
+/// every enclosing one would cost time quadratic in the nesting.
+const POST: &str = "tgme_widget_message";
+
+/// Inside these, a forward name or a text is not the post's.
+const NOT_IN_POST: [&str; 2] = [POST, REPLY];
+
 /// Inside these, a `time` is not the post's date.
-const NOT_IN_FOOTER: [&str; 4] = [
+const NOT_IN_FOOTER: [&str; 5] = [
+    POST,
     REPLY,
     "tgme_widget_message_forwarded_from",
     "tgme_widget_message_text",
@@ -138,7 +146,9 @@ fn parse_datetime(datetime: &str) -> Option<i64> {
 fn for_each_placeholder(message: ElementRef<'_>, mut found: impl FnMut()) {
     use super::telegram_html::{walk, Step, Visit};
     walk(message, |visit| match visit {
-        Visit::Open(element) if has_class(element.value(), REPLY) => Step::Over,
+        Visit::Open(element) if NOT_IN_POST.iter().any(|c| has_class(element.value(), c)) => {
+            Step::Over
+        }
         Visit::Open(element) if has_class(element.value(), "message_media_not_supported") => {
             found();
             Step::Over
