@@ -12,7 +12,7 @@ use crate::report::{
 };
 use crate::stats::Table;
 use crate::strip::strip_post;
-use crate::words::{for_each_word, StopwordSet};
+use crate::words::{StopwordSet, WordFinder};
 
 /// Analyses any number of inputs, each fed in chunks, into one report.
 ///
@@ -67,8 +67,9 @@ struct Counts {
     /// The current post's record, with the `posts` option.
     current: Option<PostRecord>,
     records: Vec<PostRecord>,
-    /// Reused for every line, to avoid an allocation per line.
+    /// Reused for every line, to avoid an allocation per line and per word.
     entities: Vec<Entity>,
+    word_finder: WordFinder,
 }
 
 impl Analyzer {
@@ -100,6 +101,7 @@ impl Analyzer {
             current: None,
             records: Vec::new(),
             entities: Vec::new(),
+            word_finder: WordFinder::default(),
         };
         Ok(Analyzer {
             config: config.clone(),
@@ -283,7 +285,7 @@ impl Counts {
     fn count_words(&mut self, gap: &str) {
         let post = self.posts;
         let (stopwords, table, words) = (&self.stopwords, &mut self.words_table, &mut self.words);
-        for_each_word(gap, |key, surface| {
+        self.word_finder.for_each_word(gap, |key, surface| {
             if !stopwords.contains(key) {
                 table.add(key, surface, post);
                 *words += 1;

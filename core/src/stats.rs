@@ -1,6 +1,6 @@
 //! Counting: tables of keys with their occurrences, posts and surface forms, and their order.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::report::Item;
 

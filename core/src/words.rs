@@ -4,7 +4,7 @@
 //! Callers hand over only text that no entity covers, one gap at a time, so every removed
 //! entity acts as a word boundary (`Lavrov🇷🇺said` → `lavrov`, `said`).
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -13,34 +13,198 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::chars::is_letter;
 use crate::config::Stopwords;
 
-/// Calls `found(key, surface)` for every word of `text`, stopwords included: `key` is the
-/// lower-cased word, `surface` the same word as written (after NFKC).
-pub fn for_each_word(text: &str, mut found: impl FnMut(&str, &str)) {
-    let normalized;
-    // ASCII is its own NFKC form: skip the normaliser for it.
-    let text = if text.is_ascii() {
-        text
-    } else {
-        normalized = text.nfkc().collect::<String>();
-        &normalized
-    };
-    let mut surface = String::new();
-    for segment in text.split_word_bounds() {
-        if !segment.chars().any(is_letter) {
-            continue;
+/// Reusable buffers for [`WordFinder::for_each_word`], so counting words allocates nothing per
+/// word.
+#[derive(Debug, Default)]
+pub struct WordFinder {
+    normalized: String,
+    surface: String,
+    key: String,
+}
+
+impl WordFinder {
+    /// Calls `found(key, surface)` for every word of `text`, stopwords included: `key` is the
+    /// lower-cased word, `surface` the same word as written (after NFKC).
+    ///
+    /// Speed without a second rule set: the text is first cut at ASCII white space, which no
+    /// UAX #29 word spans (WB3a–WB3d and WB999 break around it). An all-ASCII token is its own
+    /// NFKC form and is segmented by [`ascii_word_ends`], UAX #29 restricted to ASCII (tested
+    /// against `unicode-segmentation`); any other token goes through the NFKC quick check, the
+    /// normaliser only when needed, and `unicode-segmentation`.
+    pub fn for_each_word(&mut self, text: &str, mut found: impl FnMut(&str, &str)) {
+        for token in text.split([' ', '\t', '\n', '\r', '\x0B', '\x0C']) {
+            if token.is_empty() {
+                continue;
+            }
+            if token.is_ascii() {
+                let mut start = 0;
+                while let Some((word_start, word_end)) = next_ascii_word(token.as_bytes(), start) {
+                    start = word_end;
+                    self.emit(&token[word_start..word_end], &mut found);
+                }
+                continue;
+            }
+            let token = if is_nfkc(token) {
+                token
+            } else {
+                self.normalized.clear();
+                self.normalized.extend(token.nfkc());
+                // Borrow the buffer only for this token.
+                let normalized = std::mem::take(&mut self.normalized);
+                for segment in normalized.split_word_bounds() {
+                    if segment.chars().any(is_letter) {
+                        self.emit(segment, &mut found);
+                    }
+                }
+                self.normalized = normalized;
+                continue;
+            };
+            for segment in token.split_word_bounds() {
+                if segment.chars().any(is_letter) {
+                    self.emit(segment, &mut found);
+                }
+            }
         }
-        if !tidy_word(segment, &mut surface) {
-            continue;
-        }
-        let key = surface.to_lowercase();
-        found(&key, &surface);
     }
+
+    fn emit(&mut self, segment: &str, found: &mut impl FnMut(&str, &str)) {
+        if !tidy_word(segment, &mut self.surface) {
+            return;
+        }
+        self.key.clear();
+        if self.surface.is_ascii() {
+            self.key.push_str(&self.surface);
+            self.key.make_ascii_lowercase();
+        } else {
+            self.key
+                .extend(self.surface.chars().flat_map(char::to_lowercase));
+            // `str::to_lowercase` also maps a final capital sigma to `ς`; keep its answer.
+            if self.surface.contains('Σ') {
+                self.key = self.surface.to_lowercase();
+            }
+        }
+        found(&self.key, &self.surface);
+    }
+}
+
+/// Calls `found(key, surface)` for every word of `text` (see [`WordFinder::for_each_word`]).
+pub fn for_each_word(text: &str, found: impl FnMut(&str, &str)) {
+    WordFinder::default().for_each_word(text, found);
+}
+
+/// Whether `text` is already NFKC, answered quickly for the usual case: every character "inert"
+/// (NFKC_Quick_Check=Yes and canonical combining class 0), which a lazily built bitmap of the
+/// BMP answers in one look-up; anything else asks the full quick check.
+fn is_nfkc(text: &str) -> bool {
+    let inert = inert_bmp();
+    let all_inert = text.chars().all(|c| {
+        let c = c as usize;
+        c < 0x1_0000 && inert[c / 64] & (1 << (c % 64)) != 0
+    });
+    all_inert
+        || unicode_normalization::is_nfkc_quick(text.chars())
+            == unicode_normalization::IsNormalized::Yes
+}
+
+/// One bit per BMP character: NFKC_Quick_Check=Yes with combining class 0, from
+/// `unicode-normalization`'s own tables (so both answers come from one source).
+fn inert_bmp() -> &'static [u64; 1024] {
+    static INERT: OnceLock<Box<[u64; 1024]>> = OnceLock::new();
+    INERT.get_or_init(|| {
+        let mut bits = Box::new([0u64; 1024]);
+        for code in 0..0x1_0000u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let yes = unicode_normalization::is_nfkc_quick(std::iter::once(c))
+                == unicode_normalization::IsNormalized::Yes;
+            if yes && unicode_normalization::char::canonical_combining_class(c) == 0 {
+                bits[code as usize / 64] |= 1 << (code % 64);
+            }
+        }
+        bits
+    })
+}
+
+/// UAX #29 word break classes of the ASCII characters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ascii {
+    /// ALetter: `A-Z a-z`.
+    Letter,
+    /// Numeric: `0-9`.
+    Digit,
+    /// ExtendNumLet: `_`.
+    Connector,
+    /// MidLetter: `:`.
+    MidLetter,
+    /// MidNumLet `.` and Single_Quote `'` (together MidNumLetQ).
+    MidNumLetQ,
+    /// MidNum: `,` `;`.
+    MidNum,
+    Other,
+}
+
+fn ascii_class(b: u8) -> Ascii {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Ascii::Letter,
+        b'0'..=b'9' => Ascii::Digit,
+        b'_' => Ascii::Connector,
+        b':' => Ascii::MidLetter,
+        b'.' | b'\'' => Ascii::MidNumLetQ,
+        b',' | b';' => Ascii::MidNum,
+        _ => Ascii::Other,
+    }
+}
+
+/// The next UAX #29 word segment of an ASCII token (no white space in it) from `from` that
+/// holds a letter, as (start, end). Rules: WB5, WB8–WB10 and WB13a/b join letters, digits and
+/// `_`; WB6/7 join letters across one MidLetter or MidNumLetQ (`U.S`, `it's`); WB11/12 join
+/// digits across one MidNum or MidNumLetQ (`3.14`, `1,000`); everything else breaks (WB999).
+fn next_ascii_word(token: &[u8], from: usize) -> Option<(usize, usize)> {
+    // WB6/7: letter (MidLetter | MidNumLetQ) letter; WB11/12: digit (MidNum | MidNumLetQ) digit.
+    let joins_across = |prev: Ascii, mid: Ascii, next: Ascii| match (prev, next) {
+        (Ascii::Letter, Ascii::Letter) => matches!(mid, Ascii::MidLetter | Ascii::MidNumLetQ),
+        (Ascii::Digit, Ascii::Digit) => matches!(mid, Ascii::MidNum | Ascii::MidNumLetQ),
+        _ => false,
+    };
+    let class = |i: usize| token.get(i).map_or(Ascii::Other, |&b| ascii_class(b));
+    let joins = |c: Ascii| matches!(c, Ascii::Letter | Ascii::Digit | Ascii::Connector);
+    let mut i = from;
+    while i < token.len() {
+        if !joins(class(i)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut has_letter = class(i) == Ascii::Letter;
+        i += 1;
+        while i < token.len() {
+            let (prev, cur) = (class(i - 1), class(i));
+            if joins(cur) {
+                has_letter |= cur == Ascii::Letter;
+                i += 1;
+            } else if joins_across(prev, cur, class(i + 1)) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        if has_letter {
+            return Some((start, i));
+        }
+    }
+    None
 }
 
 /// Apostrophes: U+2019 and U+02BC read as `'`, trimmed at both ends, then a final `'s` dropped
 /// (`Lavrov’s` → `Lavrov`, `it's` → `it`). False when no letter is left.
 fn tidy_word(segment: &str, out: &mut String) -> bool {
     out.clear();
+    if !segment.contains(['\'', '\u{2019}', '\u{02BC}']) {
+        // Most words have no apostrophe: nothing to tidy (the caller saw a letter in it).
+        out.push_str(segment);
+        return true;
+    }
     out.extend(segment.chars().map(|c| match c {
         '\u{2019}' | '\u{02BC}' => '\'',
         c => c,
@@ -73,7 +237,7 @@ impl StopwordSet {
             Stopwords::Default => Some(builtin_stopwords()),
             Stopwords::None => None,
         };
-        let extra = extra
+        let extra: HashSet<String> = extra
             .iter()
             .map(|w| w.trim().nfkc().collect::<String>().to_lowercase())
             .filter(|w| !w.is_empty())
@@ -148,6 +312,64 @@ mod tests {
     #[test]
     fn apostrophes_alone_are_not_words() {
         assert_eq!(keys("’ '' rock'n'roll 'tis'"), ["rock'n'roll", "tis"]);
+    }
+
+    /// The words as SPEC §4 defines them, computed the plain way: NFKC over the whole text,
+    /// then `unicode-segmentation` over it. The fast paths must agree with it.
+    fn reference_words(text: &str) -> Vec<(String, String)> {
+        let normalized: String = text.nfkc().collect();
+        let mut out = Vec::new();
+        let mut surface = String::new();
+        for segment in normalized.split_word_bounds() {
+            if segment.chars().any(is_letter) && tidy_word(segment, &mut surface) {
+                out.push((surface.to_lowercase(), surface.clone()));
+            }
+        }
+        out
+    }
+
+    /// A small deterministic generator, enough to mix characters.
+    fn xorshift(state: &mut u64) -> u64 {
+        *state ^= *state << 13;
+        *state ^= *state >> 7;
+        *state ^= *state << 17;
+        *state
+    }
+
+    #[test]
+    fn ascii_segmentation_agrees_with_unicode_segmentation() {
+        let alphabet: Vec<char> = (0x20u8..0x7F).map(char::from).chain(['\t', '\n']).collect();
+        let mut state = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..20_000 {
+            let len = (xorshift(&mut state) % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| alphabet[(xorshift(&mut state) % alphabet.len() as u64) as usize])
+                .collect();
+            assert_eq!(words(&text), reference_words(&text), "text {text:?}");
+        }
+        for text in [
+            "U.S. it's a:b 3.14 1,000 x_1 _a a__b a.1 1.a a..b a'b' 'a 1;2 a;b 1:2",
+            "e.g. i.e",
+        ] {
+            assert_eq!(words(text), reference_words(text), "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn the_fast_paths_agree_with_the_plain_definition_on_mixed_text() {
+        let pieces = [
+            "a", "Z", "1", " ", "\t", "\n", ".", "'", "’", ":", ",", "_", "-", "é", "e\u{301}",
+            "\u{301}", "Я", "ё", "Ё", "ß", "ﬁ", "Ｒ", "\u{A0}", "\u{2009}", "\u{200D}", "😀",
+            "日本", "ก", "ΣΑΣ", "’s", "²", "Ⅻ", "\u{FE0F}", "İ", "\u{0}", "#",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..20_000 {
+            let len = (xorshift(&mut state) % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
+                .collect();
+            assert_eq!(words(&text), reference_words(&text), "text {text:?}");
+        }
     }
 
     #[test]

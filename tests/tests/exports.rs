@@ -292,3 +292,117 @@ fn deeply_nested_json_is_an_error_or_skipped_never_a_crash() {
     let report = analyze(&deep_ignored, Config::default());
     assert_eq!((report.totals.posts, report.totals.hashtags), (1, 1));
 }
+
+/// The HTML export's pages, read in order into one analyzer as the CLI reads an export folder.
+fn html_export(config: Config) -> Report {
+    let mut analyzer = tgtext::Analyzer::new(&config).expect("valid options");
+    for page in ["messages.html", "messages2.html"] {
+        let path = data_file(&format!("telegram-html/ChatExport_2023-06-08/{page}"));
+        let file = std::fs::File::open(path).expect("the page exists");
+        analyzer.read_input(file, false).expect("the page reads");
+    }
+    analyzer.finish()
+}
+
+#[test]
+fn the_html_export_reads_both_pages_as_one_chat() {
+    let report = html_export(Config {
+        posts: true,
+        ..Config::default()
+    });
+    assert_eq!(report.format, "telegram-html");
+    assert_eq!(
+        report.channel.as_ref().map(|c| c.title.as_str()),
+        Some("Новости Полесья")
+    );
+    assert_eq!(report.totals.posts, 11);
+    assert_eq!(
+        rows(&report.hashtags),
+        [
+            ("новости", "#новости", 3, 3),
+            ("погода", "#погода", 2, 2),
+            ("итоги", "#итоги", 1, 1),
+            ("минск", "#Минск", 1, 1),
+            ("полесье", "#Полесье", 1, 1)
+        ]
+    );
+    assert_eq!(
+        rows(&report.sources),
+        [
+            ("Иван Петров", "Иван Петров", 2, 2),
+            ("Минский вестник", "Минский вестник", 1, 1)
+        ]
+    );
+    let domains: Vec<&str> = report.domains.iter().map(|d| d.key.as_str()).collect();
+    assert_eq!(
+        domains,
+        ["example.org", "minsk-vestnik.example", "polesie.example"],
+        "mentions' t.me links and mailto are not domains"
+    );
+    let posts = report.posts.as_ref().expect("records");
+    assert_eq!(
+        posts.first().map(|p| (p.id, p.date.as_deref())),
+        Some((Some(2), Some("2023-06-06T06:15:00Z")))
+    );
+    assert_eq!(
+        posts.last().map(|p| (p.id, p.date.as_deref())),
+        Some((Some(14), Some("2023-06-07T18:00:00Z")))
+    );
+}
+
+#[test]
+fn a_saved_web_preview_page_gives_its_header_posts_and_dates() {
+    let text =
+        std::fs::read_to_string(data_file("web-preview-html/channel.html")).expect("the page");
+    let report = analyze(&text, Config::default());
+    assert_eq!(report.format, "web-preview-html");
+    let channel = report.channel.as_ref().expect("a header");
+    assert_eq!(channel.title, "Новости Полесья");
+    let counters: Vec<(&str, u64)> = channel
+        .counters
+        .0
+        .iter()
+        .map(|(k, v)| (k.as_str(), *v))
+        .collect();
+    assert_eq!(
+        counters,
+        [
+            ("subscribers", 12400),
+            ("photos", 1200),
+            ("videos", 86),
+            ("links", 2910),
+            ("files", 1)
+        ]
+    );
+    assert_eq!(
+        (
+            report.totals.posts,
+            report.totals.hashtags,
+            report.totals.media_placeholders
+        ),
+        (7, 7, 1)
+    );
+    assert_eq!(report.hashtags[0].key, "новости");
+    assert_eq!(
+        report.hashtags[0].count, 3,
+        "the reply preview's and the link preview's hashtags are not post text"
+    );
+    assert_eq!(
+        periods(&report),
+        [("2023-06-06".to_string(), 3), ("2023-06-07".to_string(), 4)]
+    );
+}
+
+#[test]
+fn a_truncated_html_export_page_is_an_error_with_its_offset() {
+    let path = data_file("telegram-html/ChatExport_2023-06-08/messages.html");
+    let page = std::fs::read_to_string(path).expect("the page");
+    let cut = &page[..page.len() / 2];
+    let cut = &cut[..(0..=cut.len())
+        .rev()
+        .find(|&i| cut.is_char_boundary(i))
+        .unwrap_or(0)];
+    let err = tgtext::analyze(cut, &Config::default()).expect_err("truncated");
+    assert!(err.to_string().contains("truncated HTML export"), "{err}");
+    assert_eq!(err.offset(), Some(cut.len() as u64));
+}

@@ -104,6 +104,12 @@ pub fn lookup(key: &str) -> Option<EmojiInfo> {
 /// For a flag listed in emoji-test.txt, given by its key: its code (`RU`, `GB-SCT`) and its
 /// name without `flag: ` (`Russia`).
 pub fn country(key: &str) -> Option<(String, &'static str)> {
+    // Every flag starts with a regional indicator or U+1F3F4 (tag sequences): a cheap test first,
+    // since this runs for every emoji counted.
+    let first = key.chars().next()?;
+    if !(('\u{1F1E6}'..='\u{1F1FF}').contains(&first) || first == '\u{1F3F4}') {
+        return None;
+    }
     let table = tables::FLAGS;
     let i = table
         .binary_search_by(|&(k, _, _)| cmp_ignoring_selectors(k, key))

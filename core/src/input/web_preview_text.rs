@@ -173,6 +173,10 @@ fn is_year(word: &str) -> bool {
 
 /// A date separator: `June 6`, `June 6, 2023`, `6 June 2023`, `6 June`.
 fn is_date_separator(line: &str) -> bool {
+    // The longest is `September 30, 2023`; anything longer is text (and this runs on every line).
+    if line.len() > 20 {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     match words.as_slice() {
         [a, b] => (is_month(a) && is_day(b)) || (is_day(a) && is_month(b)),
