@@ -17,6 +17,8 @@ use crate::config::Stopwords;
 /// word.
 #[derive(Debug, Default)]
 pub struct WordFinder {
+    /// A token's characters as (byte offset, class), when all are [`simple_class`] ones.
+    classes: Vec<(usize, Ascii)>,
     normalized: String,
     surface: String,
     key: String,
@@ -37,11 +39,25 @@ impl WordFinder {
                 continue;
             }
             if token.is_ascii() {
+                let bytes = token.as_bytes();
+                let class = |i: usize| ascii_class(bytes[i]);
                 let mut start = 0;
-                while let Some((word_start, word_end)) = next_ascii_word(token.as_bytes(), start) {
-                    start = word_end;
-                    self.emit(&token[word_start..word_end], &mut found);
+                while let Some((from, to)) = next_simple_word(class, bytes.len(), start) {
+                    start = to;
+                    self.emit(&token[from..to], &mut found);
                 }
+                continue;
+            }
+            if self.simple_classes(token) {
+                let classes = std::mem::take(&mut self.classes);
+                let class = |i: usize| classes[i].1;
+                let offset = |i: usize| classes.get(i).map_or(token.len(), |&(at, _)| at);
+                let mut start = 0;
+                while let Some((from, to)) = next_simple_word(class, classes.len(), start) {
+                    start = to;
+                    self.emit(&token[offset(from)..offset(to)], &mut found);
+                }
+                self.classes = classes;
                 continue;
             }
             let token = if is_nfkc(token) {
@@ -65,6 +81,18 @@ impl WordFinder {
                 }
             }
         }
+    }
+
+    /// Fills `classes` and says true when every character of `token` has a [`simple_class`].
+    fn simple_classes(&mut self, token: &str) -> bool {
+        self.classes.clear();
+        for (at, c) in token.char_indices() {
+            match simple_class(c) {
+                Some(class) => self.classes.push((at, class)),
+                None => return false,
+            }
+        }
+        true
     }
 
     fn emit(&mut self, segment: &str, found: &mut impl FnMut(&str, &str)) {
@@ -126,8 +154,9 @@ fn inert_bmp() -> &'static [u64; 1024] {
     })
 }
 
-/// UAX #29 word break classes of the ASCII characters.
-#[derive(Clone, Copy, PartialEq, Eq)]
+/// UAX #29 word break classes of the ASCII characters and of the few others that
+/// [`simple_class`] knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Ascii {
     /// ALetter: `A-Z a-z`.
     Letter,
@@ -156,21 +185,41 @@ fn ascii_class(b: u8) -> Ascii {
     }
 }
 
-/// The next UAX #29 word segment of an ASCII token (no white space in it) from `from` that
-/// holds a letter, as (start, end). Rules: WB5, WB8–WB10 and WB13a/b join letters, digits and
+/// The class of a character whose segmentation and normalisation are plain: ASCII, the letters
+/// of Latin-1 and basic Cyrillic (ALetter, general category L, NFKC-inert: checked in the tests)
+/// and U+2019, the typographic apostrophe (MidNumLet). Anything else sends its token down the
+/// full path.
+fn simple_class(c: char) -> Option<Ascii> {
+    match c {
+        '\0'..='\x7F' => Some(ascii_class(c as u8)),
+        '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{FF}' | '\u{400}'..='\u{45F}' => {
+            Some(Ascii::Letter)
+        }
+        '\u{2019}' => Some(Ascii::MidNumLetQ),
+        _ => None,
+    }
+}
+
+/// The next UAX #29 word segment from character `from` of a token of `len` characters (no white
+/// space in it) whose classes `class` gives, that holds a letter, as (start, end) character
+/// indices. Rules: WB5, WB8–WB10 and WB13a/b join letters, digits and
 /// `_`; WB6/7 join letters across one MidLetter or MidNumLetQ (`U.S`, `it's`); WB11/12 join
 /// digits across one MidNum or MidNumLetQ (`3.14`, `1,000`); everything else breaks (WB999).
-fn next_ascii_word(token: &[u8], from: usize) -> Option<(usize, usize)> {
+fn next_simple_word(
+    class: impl Fn(usize) -> Ascii,
+    len: usize,
+    from: usize,
+) -> Option<(usize, usize)> {
     // WB6/7: letter (MidLetter | MidNumLetQ) letter; WB11/12: digit (MidNum | MidNumLetQ) digit.
     let joins_across = |prev: Ascii, mid: Ascii, next: Ascii| match (prev, next) {
         (Ascii::Letter, Ascii::Letter) => matches!(mid, Ascii::MidLetter | Ascii::MidNumLetQ),
         (Ascii::Digit, Ascii::Digit) => matches!(mid, Ascii::MidNum | Ascii::MidNumLetQ),
         _ => false,
     };
-    let class = |i: usize| token.get(i).map_or(Ascii::Other, |&b| ascii_class(b));
+    let class = |i: usize| if i < len { class(i) } else { Ascii::Other };
     let joins = |c: Ascii| matches!(c, Ascii::Letter | Ascii::Digit | Ascii::Connector);
     let mut i = from;
-    while i < token.len() {
+    while i < len {
         if !joins(class(i)) {
             i += 1;
             continue;
@@ -178,7 +227,7 @@ fn next_ascii_word(token: &[u8], from: usize) -> Option<(usize, usize)> {
         let start = i;
         let mut has_letter = class(i) == Ascii::Letter;
         i += 1;
-        while i < token.len() {
+        while i < len {
             let (prev, cur) = (class(i - 1), class(i));
             if joins(cur) {
                 has_letter |= cur == Ascii::Letter;
@@ -369,6 +418,50 @@ mod tests {
                 .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
                 .collect();
             assert_eq!(words(&text), reference_words(&text), "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn simple_letters_are_plain_letters_for_uax29_and_nfkc() {
+        let inert = inert_bmp();
+        for code in 0x80..0x1_0000u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let Some(class) = simple_class(c) else {
+                continue;
+            };
+            assert!(
+                inert[code as usize / 64] & (1 << (code % 64)) != 0,
+                "{c:?} is NFKC-inert"
+            );
+            let joined = format!("a{c}a");
+            let segments: Vec<&str> = joined.split_word_bounds().collect();
+            match class {
+                Ascii::Letter => {
+                    assert!(is_letter(c), "{c:?} is a letter");
+                    assert_eq!(segments, [joined.as_str()], "{c:?} is ALetter");
+                    assert_eq!(
+                        format!("1{c}").split_word_bounds().count(),
+                        1,
+                        "{c:?} joins digits"
+                    );
+                }
+                Ascii::MidNumLetQ => {
+                    assert_eq!(segments, [joined.as_str()], "{c:?} joins letters");
+                    assert_eq!(
+                        format!("1{c}1").split_word_bounds().count(),
+                        1,
+                        "{c:?} joins digits"
+                    );
+                    assert_eq!(
+                        format!("a{c}").split_word_bounds().count(),
+                        2,
+                        "{c:?} alone ends a word"
+                    );
+                }
+                other => panic!("{c:?} has class {other:?}"),
+            }
         }
     }
 

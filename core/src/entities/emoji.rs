@@ -65,10 +65,23 @@ pub fn find_emoji(text: &str) -> Vec<Range<usize>> {
     let mut pos = 0;
     while pos < bytes.len() {
         let b = bytes[pos];
-        // Fast path: an ASCII byte other than a keycap base cannot start an emoji.
-        if b.is_ascii() && !is_keycap_base(b) {
-            pos += 1;
-            continue;
+        // Fast paths on the lead byte: an ASCII byte other than a keycap base cannot start an
+        // emoji, nor can U+00C0..U+1FFF (lead bytes C3..DF and E0, E1): the first emoji above
+        // ASCII are U+00A9 and U+00AE (lead byte C2), then U+203C.
+        match b {
+            0x00..=0x7F if !is_keycap_base(b) => {
+                pos += 1;
+                continue;
+            }
+            0xC3..=0xDF => {
+                pos += 2;
+                continue;
+            }
+            0xE0 | 0xE1 => {
+                pos += 3;
+                continue;
+            }
+            _ => {}
         }
         match emoji_at(text, pos) {
             Some(end) => {
@@ -266,6 +279,16 @@ fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_emoji_character_lies_where_the_fast_path_skips() {
+        for &(first, last) in tables::EMOJI {
+            assert!(
+                last < '\u{C0}' || first > '\u{1FFF}',
+                "{first:?}..{last:?} would be skipped"
+            );
+        }
+    }
 
     /// The emoji of `text`, as strings.
     fn emoji(text: &str) -> Vec<&str> {
