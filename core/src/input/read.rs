@@ -68,6 +68,7 @@ pub fn read_input(
                     ));
                 }
             }
+            check_html_depth(&html)?;
             if format == InputFormat::TelegramHtml {
                 telegram_html::parse(&html, sink)?;
             } else {
@@ -76,6 +77,57 @@ pub fn read_input(
             Ok(format)
         }
     }
+}
+
+/// Deeper nesting than this is refused: the HTML tree builder's cost grows with depth times
+/// elements (100 000 nested `<div>`s take it most of a minute), while real pages nest ~20 deep.
+const MAX_HTML_DEPTH: usize = 4096;
+
+/// Elements that never have content, so never nest.
+const VOID_ELEMENTS: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// A linear pre-scan of tag nesting, counting `<name` as one level in and `</name` as one out
+/// (comments, void elements and `/>` aside). It over-counts only where closing tags are left
+/// out, which the generated pages tgtext reads do not do.
+fn check_html_depth(html: &str) -> Result<(), Error> {
+    let bytes = html.as_bytes();
+    let mut depth: usize = 0;
+    let mut pos = 0;
+    while let Some(found) = bytes[pos..].iter().position(|&b| b == b'<') {
+        let at = pos + found;
+        let rest = &bytes[at + 1..];
+        pos = at + 1;
+        if rest.starts_with(b"!--") {
+            // A comment: skip to its end.
+            pos = html[pos..]
+                .find("-->")
+                .map_or(bytes.len(), |end| pos + end + 3);
+        } else if rest.first() == Some(&b'/') {
+            depth = depth.saturating_sub(1);
+        } else if rest.first().is_some_and(u8::is_ascii_alphabetic) {
+            let name_len = rest
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            let name = html[at + 1..at + 1 + name_len].to_ascii_lowercase();
+            let tag_end = html[at..].find('>').map_or(bytes.len(), |end| at + end);
+            let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+            if !VOID_ELEMENTS.contains(&name.as_str()) && !self_closing {
+                depth += 1;
+                if depth > MAX_HTML_DEPTH {
+                    return Err(Error::with_offset(
+                        ErrorKind::MalformedInput,
+                        format!("HTML nested deeper than {MAX_HTML_DEPTH} elements is not read"),
+                        at as u64,
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Decodes a byte stream as UTF-8, in chunks, keeping the byte offset for errors. A UTF-8
@@ -221,5 +273,28 @@ impl<R: Read> Read for ErrorKeeping<'_, R> {
         buf[..n].copy_from_slice(&reader.pending[reader.pending_from..reader.pending_from + n]);
         reader.pending_from += n;
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_nested_too_deep_is_refused_quickly_and_ordinary_pages_pass() {
+        let deep = format!(
+            "<html><body>{}x{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let err = check_html_depth(&deep).expect_err("too deep");
+        assert!(err.to_string().contains("nested deeper than 4096"), "{err}");
+        let flat = format!(
+            "<html><body>{}</body></html>",
+            "<div class=\"m\"><br><img src=x/><p>t</p></div>".repeat(50_000)
+        );
+        assert!(check_html_depth(&flat).is_ok());
+        let commented = format!("<!--{}-->", "<div>".repeat(10_000));
+        assert!(check_html_depth(&commented).is_ok());
     }
 }
