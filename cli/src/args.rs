@@ -22,6 +22,8 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Print each post's text with hashtags and emoji (or more) removed.
     Strip(StripArgs),
+    /// Combine partial reports (`analyze --partial`) into the report of all their inputs.
+    Merge(MergeArgs),
 }
 
 /// The flags shared by every command that reads inputs.
@@ -99,8 +101,24 @@ pub struct AnalyzeArgs {
     #[arg(long, value_name = "OFFSET", allow_hyphen_values = true)]
     pub time_zone: Option<String>,
     /// One report per input (a file, stdin or an export folder) instead of one combined report.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "partial")]
     pub per_file: bool,
+    /// Write a partial report instead: every count and spelling, for `tgtext merge`.
+    #[arg(long, conflicts_with = "format")]
+    pub partial: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct MergeArgs {
+    /// Partial reports written by `tgtext analyze --partial`, in the order of their inputs.
+    #[arg(value_name = "PARTIAL", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Output: a table on a terminal, JSON otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<OutputFormat>,
+    /// Keep the first N items of each table; 0 keeps all (default: all for json/csv, 20 for table).
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use args::{AnalyzeArgs, Cli, Command, OutputFormat, StripArgs, StripFormat};
+use args::{AnalyzeArgs, Cli, Command, MergeArgs, OutputFormat, StripArgs, StripFormat};
 use output::Output;
 use read::{display_name, InputError, NamedInput};
 
@@ -29,6 +29,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze(args),
         Command::Strip(args) => strip(args),
+        Command::Merge(args) => merge(args),
     };
     match result {
         Ok(output) => write_stdout(output),
@@ -69,49 +70,134 @@ fn write_stdout(output: Output) -> ExitCode {
     }
 }
 
-fn analyze(args: AnalyzeArgs) -> Result<Output, Failure> {
-    let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
+/// The output format asked for, or the default: a table on a terminal, JSON otherwise.
+fn output_format(asked: Option<OutputFormat>) -> OutputFormat {
+    asked.unwrap_or(if std::io::stdout().is_terminal() {
         OutputFormat::Table
     } else {
         OutputFormat::Json
-    });
-    let mut config = args.config().map_err(Failure::Usage)?;
-    if args.top.is_none() && format == OutputFormat::Table {
-        config.top = table::DEFAULT_TOP;
+    })
+}
+
+fn render(format: OutputFormat, report: &tgtext::Report) -> String {
+    match format {
+        OutputFormat::Json => report.to_json(),
+        OutputFormat::Csv => report.to_csv(),
+        OutputFormat::Table => table::render(report),
     }
+}
+
+fn analyze(args: AnalyzeArgs) -> Result<Output, Failure> {
+    let format = output_format(args.format);
+    let mut config = args.config().map_err(Failure::Usage)?;
     if let Some(path) = &args.stopwords_file {
         config.stopwords_extra = read::stopwords_file(path)?;
     }
     config
         .validate()
         .map_err(|e| Failure::Usage(e.to_string()))?;
+    let top = match args.top {
+        Some(top) => top,
+        None if format == OutputFormat::Table => table::DEFAULT_TOP,
+        None => 0,
+    };
     let (inputs, progress) = read::resolve(&args.input.files)?;
-    let lossy = args.input.lossy;
-    let render = |report: &tgtext::Report| match format {
-        OutputFormat::Json => report.to_json(),
-        OutputFormat::Csv => report.to_csv(),
-        OutputFormat::Table => table::render(report),
-    };
-    let new_analyzer = || tgtext::Analyzer::new(&config).map_err(|e| Failure::Usage(e.to_string()));
-    let output = if args.per_file {
-        let mut reports = Vec::new();
-        for input in &inputs {
-            let mut analyzer = new_analyzer()?;
-            read_into(&mut analyzer, input, lossy, progress.as_ref())?;
-            reports.push((input.name.clone(), analyzer.finish()));
-        }
-        per_file_output(format, &reports, render)
-    } else {
-        let mut analyzer = new_analyzer()?;
-        for input in &inputs {
-            read_into(&mut analyzer, input, lossy, progress.as_ref())?;
-        }
-        render(&analyzer.finish())
-    };
+    let partials = analyze_in_parallel(&inputs, &config, args.input.lossy, progress.as_ref())?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
+    let output = if args.per_file {
+        let reports: Vec<(String, tgtext::Report)> = inputs
+            .iter()
+            .zip(partials)
+            .map(|(input, partial)| (input.name.clone(), partial.report(top)))
+            .collect();
+        per_file_output(format, &reports, |report| render(format, report))
+    } else {
+        let mut partials = partials.into_iter();
+        let mut whole = partials.next().expect("there is always an input");
+        for partial in partials {
+            whole
+                .merge(partial)
+                .map_err(|e| Failure::Usage(e.to_string()))?;
+        }
+        if args.partial {
+            whole.to_json()
+        } else {
+            render(format, &whole.report(top))
+        }
+    };
     Ok(Output::from(output.into_bytes()))
+}
+
+/// One partial report per input, in input order, analysed on as many threads as there are
+/// cores (merging them in order gives exactly the report of one run over all inputs). The
+/// first failing input in order is the error.
+fn analyze_in_parallel(
+    inputs: &[NamedInput],
+    config: &tgtext::Config,
+    lossy: bool,
+    progress: Option<&indicatif::ProgressBar>,
+) -> Result<Vec<tgtext::Partial>, Failure> {
+    let one = |input: &NamedInput| -> Result<tgtext::Partial, Failure> {
+        let mut analyzer =
+            tgtext::Analyzer::new(config).map_err(|e| Failure::Usage(e.to_string()))?;
+        read_into(&mut analyzer, input, lossy, progress)?;
+        Ok(analyzer.into_partial())
+    };
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(inputs.len());
+    if threads <= 1 {
+        return inputs.iter().map(one).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let results: Vec<std::sync::Mutex<Option<Result<tgtext::Partial, Failure>>>> =
+        inputs.iter().map(|_| std::sync::Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(input) = inputs.get(i) else { break };
+                let result = one(input);
+                *results[i].lock().expect("no worker panics") = Some(result);
+            });
+        }
+    });
+    results
+        .into_iter()
+        .map(|slot| {
+            slot.into_inner()
+                .expect("no worker panics")
+                .expect("every input was analysed")
+        })
+        .collect()
+}
+
+fn merge(args: MergeArgs) -> Result<Output, Failure> {
+    let format = output_format(args.format);
+    let top = match args.top {
+        Some(top) => top,
+        None if format == OutputFormat::Table => table::DEFAULT_TOP,
+        None => 0,
+    };
+    let mut whole: Option<tgtext::Partial> = None;
+    for path in &args.files {
+        let name = display_name(path);
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| InputError::new(&name, format!("cannot read: {e}")))?;
+        let partial = tgtext::Partial::from_json(&text).map_err(|e| InputError::new(&name, e))?;
+        match &mut whole {
+            None => whole = Some(partial),
+            Some(whole) => whole
+                .merge(partial)
+                .map_err(|e| InputError::new(&name, e))?,
+        }
+    }
+    let whole = whole.expect("clap requires at least one file");
+    Ok(Output::from(
+        render(format, &whole.report(top)).into_bytes(),
+    ))
 }
 
 fn read_into(

@@ -7,9 +7,8 @@ use crate::config::{Config, InputFormat, StripConfig, TimelineUnit};
 use crate::entities::{emoji, find_entities, find_entities_into, url, Entity, EntityKind};
 use crate::error::Error;
 use crate::input::{read_input, InputParser, PostMeta, Sink};
-use crate::report::{
-    self, Channel, EmojiItem, Period, PostRecord, Report, Timeline, Totals, Versions,
-};
+use crate::partial::{versions, Partial, PartialPeriod, Tables, PARTIAL_SCHEMA};
+use crate::report::{Channel, PostRecord, Report};
 use crate::stats::Table;
 use crate::strip::strip_post;
 use crate::words::{StopwordSet, WordFinder};
@@ -153,73 +152,52 @@ impl Analyzer {
     }
 
     /// Ends the last input and builds the report.
-    pub fn finish(mut self) -> Report {
+    pub fn finish(self) -> Report {
+        let top = self.config.top;
+        self.into_partial().report(top)
+    }
+
+    /// Ends the last input and returns everything counted, to be merged with other partial
+    /// reports or turned into a report.
+    pub fn into_partial(mut self) -> Partial {
         // An unfinished input's errors were the caller's to ask for with `end_input`.
         let _ = self.end_input();
         self.counts.end_post();
-        let top = self.config.top;
-        let c = &self.counts;
-        let format = match self.formats.split_first() {
-            None => self
-                .config
-                .input
-                .unwrap_or(InputFormat::Plain)
-                .id()
-                .to_string(),
-            Some((first, rest)) if rest.iter().all(|f| f == first) => first.id().to_string(),
-            Some(_) => "mixed".to_string(),
-        };
-        let totals = Totals {
-            posts: c.posts,
-            words: c.words,
-            distinct_words: c.words_table.distinct() as u64,
-            hashtags: c.hashtags.total(),
-            distinct_hashtags: c.hashtags.distinct() as u64,
-            emoji: c.emoji.total(),
-            distinct_emoji: c.emoji.distinct() as u64,
-            mentions: c.mentions.total(),
-            cashtags: c.cashtags.total(),
-            urls: c.domains.total(),
-            media_placeholders: c.placeholders,
-        };
-        let emoji = c
-            .emoji
-            .items(top)
+        let c = self.counts;
+        let periods = c
+            .periods
             .into_iter()
-            .map(|item| {
-                let info = emoji::lookup(&item.key);
-                EmojiItem {
-                    text: info.map_or(item.text, |i| i.fully_qualified.to_string()),
-                    name: info.map(|i| i.name.to_string()),
-                    key: item.key,
-                    count: item.count,
-                    posts: item.posts,
-                }
+            .map(|(period, counts)| PartialPeriod {
+                period,
+                posts: counts.posts,
+                hashtags: counts.hashtags,
             })
             .collect();
-        Report {
-            schema: report::SCHEMA.to_string(),
-            format,
-            channel: c.channel.clone(),
-            totals,
-            hashtags: c.hashtags.items(top),
-            emoji,
-            words: c.words_table.items(top),
-            mentions: c.mentions.items(top),
-            cashtags: c.cashtags.items(top),
-            domains: c.domains.items(top),
-            sources: c.sources.items(top),
-            countries: c.countries.items(top),
-            chats: (c.chats.distinct() > 0).then(|| c.chats.items(top)),
-            timeline: c.timeline(),
-            posts: self
-                .config
-                .posts
-                .then(|| std::mem::take(&mut self.counts.records)),
-            versions: Versions {
-                tgtext: env!("CARGO_PKG_VERSION").to_string(),
-                unicode_emoji: emoji::UNICODE_EMOJI_VERSION.to_string(),
+        Partial {
+            schema: PARTIAL_SCHEMA.to_string(),
+            settings: Config {
+                top: 0,
+                ..self.config
             },
+            formats: self.formats.iter().map(|f| f.id().to_string()).collect(),
+            channel: c.channel,
+            posts: c.posts,
+            words: c.words,
+            media_placeholders: c.placeholders,
+            tables: Tables {
+                hashtags: c.hashtags,
+                emoji: c.emoji,
+                words: c.words_table,
+                mentions: c.mentions,
+                cashtags: c.cashtags,
+                domains: c.domains,
+                sources: c.sources,
+                countries: c.countries,
+                chats: c.chats,
+            },
+            periods,
+            records: c.keep_posts.then_some(c.records),
+            versions: versions(),
         }
     }
 }
@@ -314,33 +292,6 @@ fn cashtag_key(cashtag: &str) -> String {
 }
 
 impl Counts {
-    /// The timeline, when some post had a date and one was asked for.
-    fn timeline(&self) -> Option<Timeline> {
-        let unit = match self.timeline_unit {
-            TimelineUnit::None => return None,
-            TimelineUnit::Day => "day",
-            TimelineUnit::Week => "week",
-            TimelineUnit::Month => "month",
-        };
-        if self.periods.is_empty() {
-            return None;
-        }
-        let periods = self
-            .periods
-            .iter()
-            .map(|(period, counts)| Period {
-                period: period.clone(),
-                posts: counts.posts,
-                hashtags: counts.hashtags.items(Period::TOP_HASHTAGS),
-            })
-            .collect();
-        Some(Timeline {
-            unit: unit.to_string(),
-            time_zone: format_offset(self.utc_offset),
-            periods,
-        })
-    }
-
     /// The period a post dated `unix` seconds falls in, in the chosen time zone.
     fn period_of(&self, unix: i64) -> Option<String> {
         let at = time::OffsetDateTime::from_unix_timestamp(unix)
@@ -361,17 +312,6 @@ impl Counts {
             TimelineUnit::Month => format!("{:04}-{:02}", at.year(), u8::from(at.month())),
         })
     }
-}
-
-/// `+00:00`, `-05:30`.
-fn format_offset(offset: time::UtcOffset) -> String {
-    let (hours, minutes, _) = offset.as_hms();
-    let sign = if offset.is_negative() { '-' } else { '+' };
-    format!(
-        "{sign}{:02}:{:02}",
-        hours.unsigned_abs(),
-        minutes.unsigned_abs()
-    )
 }
 
 /// ISO 8601 in UTC: `2023-01-07T12:18:49Z`.

@@ -1,12 +1,12 @@
 //! Every option of tgtext, with its default. One spelling everywhere: the Rust field, the JSON
 //! key of the npm package's options and the CLI flag's stem (`top`, `--top`).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
 
 /// The input formats of SPEC §1, by their format ids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum InputFormat {
     /// Text copied from a channel's web preview (`t.me/s/<channel>`).
@@ -58,7 +58,7 @@ impl InputFormat {
 }
 
 /// Whether the stopword lists of SPEC §4 apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stopwords {
     /// NLTK's English and Russian lists together.
@@ -69,7 +69,7 @@ pub enum Stopwords {
 }
 
 /// How plain text is cut into posts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Split {
     /// One post per blank-line-separated block.
@@ -77,7 +77,7 @@ pub enum Split {
 }
 
 /// The period of the timeline, for inputs whose posts have dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TimelineUnit {
     /// One period per calendar day (`2023-06-06`).
@@ -92,7 +92,7 @@ pub enum TimelineUnit {
 }
 
 /// The options of `analyze`.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// The input format; `None` (the default) detects it per input.
@@ -162,7 +162,7 @@ fn parse_utc_offset(zone: &str) -> Option<time::UtcOffset> {
 }
 
 /// The entity kinds `strip` can remove.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Removable {
     Hashtags,
@@ -211,7 +211,7 @@ fn default_remove() -> Vec<Removable> {
 }
 
 /// The options of `strip`: the input options of [`Config`] plus what to remove.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct StripConfig {
     /// The input format; `None` (the default) detects it.

@@ -20,8 +20,9 @@ mod config;
 pub mod entities;
 mod error;
 pub mod input;
+mod partial;
 mod report;
-mod stats;
+pub mod stats;
 mod strip;
 mod stripper;
 mod tables;
@@ -30,6 +31,7 @@ pub mod words;
 pub use analyzer::Analyzer;
 pub use config::{Config, InputFormat, Removable, Split, Stopwords, StripConfig, TimelineUnit};
 pub use error::{Error, ErrorKind};
+pub use partial::{Partial, PartialPeriod, Tables, PARTIAL_SCHEMA};
 pub use report::{
     per_file_csv, per_file_json, Channel, Counters, EmojiItem, Item, PostRecord, Report, Totals,
     Versions, SCHEMA,

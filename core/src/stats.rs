@@ -1,6 +1,7 @@
 //! Counting: tables of keys with their occurrences, posts and surface forms, and their order.
 
 use foldhash::HashMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::report::Item;
 
@@ -43,6 +44,31 @@ impl Table {
         }
     }
 
+    /// Adds `other`'s counts, as if its posts had been counted after this table's: counts and
+    /// posts add up (the two cover different posts), spellings keep first-seen order.
+    pub fn merge(&mut self, other: Table) {
+        for (key, theirs) in other.entries {
+            let Some(ours) = self.entries.get_mut(&key) else {
+                self.entries.insert(
+                    key,
+                    Entry {
+                        last_post: 0,
+                        ..theirs
+                    },
+                );
+                continue;
+            };
+            ours.count += theirs.count;
+            ours.posts += theirs.posts;
+            for (spelling, n) in theirs.spellings {
+                match ours.spellings.iter_mut().find(|(s, _)| *s == spelling) {
+                    Some((_, count)) => *count += n,
+                    None => ours.spellings.push((spelling, n)),
+                }
+            }
+        }
+    }
+
     /// The sum of all counts.
     pub fn total(&self) -> u64 {
         self.entries.values().map(|e| e.count).sum()
@@ -69,6 +95,57 @@ impl Table {
                 posts: entry.posts,
             })
             .collect()
+    }
+}
+
+/// One key of a table as a partial report writes it.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Row {
+    key: String,
+    count: u64,
+    posts: u64,
+    /// Every spelling with its count, in the order first seen.
+    spellings: Vec<(String, u64)>,
+}
+
+/// A table is written as its rows sorted by key, so the same counts give the same bytes.
+impl Serialize for Table {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut rows: Vec<Row> = self
+            .entries
+            .iter()
+            .map(|(key, e)| Row {
+                key: key.clone(),
+                count: e.count,
+                posts: e.posts,
+                spellings: e.spellings.clone(),
+            })
+            .collect();
+        rows.sort_unstable_by(|a, b| a.key.cmp(&b.key));
+        rows.serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Table {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let rows = Vec::<Row>::deserialize(deserializer)?;
+        let mut entries = HashMap::default();
+        for row in rows {
+            let entry = Entry {
+                count: row.count,
+                posts: row.posts,
+                last_post: 0,
+                spellings: row.spellings,
+            };
+            if entries.insert(row.key.clone(), entry).is_some() {
+                return Err(serde::de::Error::custom(format!(
+                    "key {:?} appears twice",
+                    row.key
+                )));
+            }
+        }
+        Ok(Table { entries })
     }
 }
 

@@ -1,0 +1,146 @@
+//! `tgtext analyze --partial` and `tgtext merge`: partial reports of pieces merge into exactly
+//! the report of all the pieces analysed in one run; several inputs analysed in parallel give
+//! the same report as one after another.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn data(path: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/data")
+        .join(path)
+        .to_string_lossy()
+        .to_string()
+}
+
+fn tgtext(args: &[&str]) -> Output {
+    let output = Command::new(env!("CARGO_BIN_EXE_tgtext"))
+        .args(args)
+        .output()
+        .expect("tgtext runs");
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("panicked"));
+    output
+}
+
+fn stdout(output: Output) -> String {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tgtext-merge-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    dir
+}
+
+#[test]
+fn merged_partial_reports_equal_the_report_of_one_run() {
+    let dir = temp_dir("equal");
+    let inputs = [
+        data("channel-cis.txt"),
+        data("telegram-json/channel-2023.result.json"),
+        data("telegram-json/full-account.result.json"),
+    ];
+    let mut partials = Vec::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let path = dir.join(format!("part{i}.json"));
+        std::fs::write(
+            &path,
+            stdout(tgtext(&["analyze", "--partial", "--posts", input])),
+        )
+        .unwrap();
+        partials.push(path.to_string_lossy().to_string());
+    }
+    let mut merge_args = vec!["merge", "--format", "json"];
+    merge_args.extend(partials.iter().map(String::as_str));
+    let merged = stdout(tgtext(&merge_args));
+    let mut analyze_args = vec!["analyze", "--posts"];
+    analyze_args.extend(inputs.iter().map(String::as_str));
+    assert_eq!(merged, stdout(tgtext(&analyze_args)));
+    let csv_merged = stdout(tgtext(&[
+        "merge",
+        "--format",
+        "csv",
+        "--top",
+        "3",
+        &partials[0],
+        &partials[1],
+    ]));
+    let csv_whole = stdout(tgtext(&[
+        "analyze", "--format", "csv", "--top", "3", "--posts", &inputs[0], &inputs[1],
+    ]));
+    assert_eq!(csv_merged, csv_whole);
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn inputs_analysed_in_parallel_give_the_report_of_reading_them_in_order() {
+    let inputs = [
+        data("channel-cis.txt"),
+        data("telegram-json/channel-2023.result.json"),
+    ];
+    let together = stdout(tgtext(&["analyze", "--posts", &inputs[0], &inputs[1]]));
+    let report: serde_json::Value = serde_json::from_str(&together).unwrap();
+    let indexes: Vec<u64> = report["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["index"].as_u64().unwrap())
+        .collect();
+    assert_eq!(
+        indexes,
+        (0..19).collect::<Vec<u64>>(),
+        "posts numbered across inputs in input order"
+    );
+    assert_eq!(
+        report["channel"]["title"],
+        "Embassy of Russia in the USA / Посольство России в США"
+    );
+}
+
+#[test]
+fn merge_refuses_what_is_not_a_partial_report_or_does_not_match() {
+    let dir = temp_dir("refuse");
+    let report = dir.join("report.json");
+    std::fs::write(
+        &report,
+        stdout(tgtext(&["analyze", &data("channel-cis.txt")])),
+    )
+    .unwrap();
+    let output = tgtext(&["merge", report.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a tgtext partial report"));
+    let a = dir.join("a.json");
+    let b = dir.join("b.json");
+    std::fs::write(
+        &a,
+        stdout(tgtext(&["analyze", "--partial", &data("channel-cis.txt")])),
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        stdout(tgtext(&[
+            "analyze",
+            "--partial",
+            "--stopwords",
+            "none",
+            &data("channel-cis.txt"),
+        ])),
+    )
+    .unwrap();
+    let output = tgtext(&["merge", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("different options"));
+    assert_eq!(
+        tgtext(&["merge"]).status.code(),
+        Some(2),
+        "merge needs files"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
