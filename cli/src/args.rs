@@ -24,6 +24,8 @@ pub enum Command {
     Strip(StripArgs),
     /// Combine partial reports (`analyze --partial`) into the report of all their inputs.
     Merge(MergeArgs),
+    /// Keyword in context: every occurrence of a word, hashtag or emoji with its context.
+    Kwic(KwicArgs),
 }
 
 /// The flags shared by every command that reads inputs.
@@ -103,9 +105,68 @@ pub struct AnalyzeArgs {
     /// One report per input (a file, stdin or an export folder) instead of one combined report.
     #[arg(long, conflicts_with = "partial")]
     pub per_file: bool,
+    /// Count word bigrams and trigrams within sentences.
+    #[arg(long)]
+    pub ngrams: bool,
+    /// Count hashtag pairs, hashtag–word and emoji–hashtag pairs within posts.
+    #[arg(long)]
+    pub cooccurrence: bool,
+    /// List each source's and chat's most distinctive words (log-ratio).
+    #[arg(long)]
+    pub distinctive: bool,
+    /// Stem word keys (Snowball English for Latin script, Russian for Cyrillic).
+    #[arg(long)]
+    pub stem: bool,
+    /// Fold ё into е in word keys.
+    #[arg(long)]
+    pub fold_yo: bool,
+    /// Also write the co-occurrence network to FILE: GEXF for Gephi when FILE ends in `.gexf`,
+    /// else an edge-list CSV (implies --cooccurrence).
+    #[arg(long, value_name = "FILE")]
+    pub graph: Option<PathBuf>,
     /// Write a partial report instead: every count and spelling, for `tgtext merge`.
     #[arg(long, conflicts_with = "format")]
     pub partial: bool,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KwicFormat {
+    Text,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct KwicArgs {
+    /// The word, hashtag (`#CIS`) or emoji to look for; matched as `analyze` counts it.
+    #[arg(value_name = "TERM", allow_hyphen_values = true)]
+    pub term: String,
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Words or entities of context on each side.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub window: usize,
+    /// Match by Snowball stem (English for Latin script, Russian for Cyrillic).
+    #[arg(long)]
+    pub stem: bool,
+    /// Fold ё into е before matching.
+    #[arg(long)]
+    pub fold_yo: bool,
+    /// `text`: aligned lines; `json`: one object per line (`index`, `id`, `date`, `left`,
+    /// `match`, `right`).
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: KwicFormat,
+}
+
+impl KwicArgs {
+    pub fn config(&self) -> Result<tgtext::KwicConfig, String> {
+        Ok(tgtext::KwicConfig {
+            input: self.input.format()?,
+            split: self.input.split(),
+            window: self.window,
+            stem: self.stem,
+            fold_yo: self.fold_yo,
+        })
+    }
 }
 
 #[derive(Args, Debug)]
@@ -149,6 +210,11 @@ impl AnalyzeArgs {
                 TimelineArg::None => TimelineUnit::None,
             },
             time_zone: self.time_zone.clone(),
+            ngrams: self.ngrams,
+            cooccurrence: self.cooccurrence || self.graph.is_some(),
+            distinctive: self.distinctive,
+            stem: self.stem,
+            fold_yo: self.fold_yo,
         })
     }
 }

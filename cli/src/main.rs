@@ -13,7 +13,10 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use args::{AnalyzeArgs, Cli, Command, MergeArgs, OutputFormat, StripArgs, StripFormat};
+use args::{
+    AnalyzeArgs, Cli, Command, KwicArgs, KwicFormat, MergeArgs, OutputFormat, StripArgs,
+    StripFormat,
+};
 use output::Output;
 use read::{display_name, InputError, NamedInput};
 
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze(args),
         Command::Strip(args) => strip(args),
         Command::Merge(args) => merge(args),
+        Command::Kwic(args) => kwic(args),
     };
     match result {
         Ok(output) => write_stdout(output),
@@ -124,7 +128,11 @@ fn analyze(args: AnalyzeArgs) -> Result<Output, Failure> {
         if args.partial {
             whole.to_json()
         } else {
-            render(format, &whole.report(top))
+            let report = whole.report(top);
+            if let Some(path) = &args.graph {
+                write_graph(path, &report)?;
+            }
+            render(format, &report)
         }
     };
     Ok(Output::from(output.into_bytes()))
@@ -172,6 +180,57 @@ fn analyze_in_parallel(
                 .expect("every input was analysed")
         })
         .collect()
+}
+
+fn kwic(args: KwicArgs) -> Result<Output, Failure> {
+    let config = args.config().map_err(Failure::Usage)?;
+    let mut search =
+        tgtext::Kwic::new(&args.term, &config).map_err(|e| Failure::Usage(e.to_string()))?;
+    let (inputs, progress) = read::resolve(&args.input.files)?;
+    let mut output = Output::default();
+    let mut write_error = None;
+    for input in &inputs {
+        for file in input.files() {
+            let reader = read::open(file, progress.as_ref())?;
+            search
+                .read_input(reader, args.input.lossy, |hit| {
+                    let line = match args.format {
+                        KwicFormat::Json => hit.to_json_line(),
+                        KwicFormat::Text => format!(
+                            "{}\t{:>50} [{}] {}\n",
+                            hit.index, hit.left, hit.matched, hit.right
+                        ),
+                    };
+                    if let Err(err) = output.push(line.as_bytes()) {
+                        write_error.get_or_insert(err);
+                    }
+                })
+                .map_err(|e| InputError::new(&display_name(file), e))?;
+            if let Some(err) = write_error.take() {
+                return Err(Failure::Input(format!(
+                    "cannot hold the output in a temporary file: {err}"
+                )));
+            }
+        }
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    Ok(output)
+}
+
+/// `--graph FILE`: GEXF when FILE ends in `.gexf`, else an edge-list CSV.
+fn write_graph(path: &std::path::Path, report: &tgtext::Report) -> Result<(), Failure> {
+    let gexf = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gexf"));
+    let graph = if gexf {
+        report.to_gexf()
+    } else {
+        report.to_edge_list()
+    };
+    std::fs::write(path, graph)
+        .map_err(|e| Failure::Input(format!("{}: cannot write the graph: {e}", path.display())))
 }
 
 fn merge(args: MergeArgs) -> Result<Output, Failure> {

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
-use tgtext_tests::cases::{self, Case, StripCase};
+use tgtext_tests::cases::{self, Case, KwicCase, StripCase};
 
 /// A directory of its own under the system's temp dir, removed when dropped.
 struct TempDir(PathBuf);
@@ -110,13 +110,13 @@ fn analyze_flags(case: &Case, dir: &TempDir) -> Result<Vec<String>, String> {
     let mut flags = vec!["analyze".to_string(), "--format".into(), "json".into()];
     for (key, value) in &case.options {
         match key.as_str() {
-            "input" | "top" | "stopwords" | "split" => {
-                flags.push(format!("--{key}"));
+            "input" | "top" | "stopwords" | "split" | "timeline" | "time_zone" => {
+                flags.push(format!("--{}", key.replace('_', "-")));
                 flags.push(scalar(key, value)?);
             }
-            "posts" => {
+            "posts" | "ngrams" | "cooccurrence" | "distinctive" | "stem" | "fold_yo" => {
                 if flag_on(key, value)? {
-                    flags.push("--posts".into());
+                    flags.push(format!("--{}", key.replace('_', "-")));
                 }
             }
             "stopwords_extra" => {
@@ -163,6 +163,31 @@ fn strip_flags(strip: &StripCase) -> Result<Vec<String>, String> {
                 }
             }
             other => return Err(format!("no CLI flag for the strip option {other}")),
+        }
+    }
+    Ok(flags)
+}
+
+/// The `kwic` arguments for a case's kwic term and options.
+fn kwic_flags(kwic: &KwicCase) -> Result<Vec<String>, String> {
+    let mut flags = vec![
+        "kwic".to_string(),
+        kwic.term.clone(),
+        "--format".into(),
+        "json".into(),
+    ];
+    for (key, value) in &kwic.options {
+        match key.as_str() {
+            "input" | "split" | "window" => {
+                flags.push(format!("--{key}"));
+                flags.push(scalar(key, value)?);
+            }
+            "stem" | "fold_yo" => {
+                if flag_on(key, value)? {
+                    flags.push(format!("--{}", key.replace('_', "-")));
+                }
+            }
+            other => return Err(format!("no CLI flag for the kwic option {other}")),
         }
     }
     Ok(flags)
@@ -249,6 +274,27 @@ fn every_case_passes_through_the_binary_with_the_same_bytes_as_the_core() {
                         .map(String::from)
                         .ok_or_else(|| format!("a line has no clean_text: {line}"))
                 })
+                .collect()
+        },
+        |case, kwic| {
+            let text = case.text();
+            let stdout = run_case(&kwic_flags(kwic)?, &text, &dir, &runs)?;
+            let config: tgtext::KwicConfig = serde_json::from_value(kwic.options.clone().into())
+                .map_err(|e| format!("the core does not take these kwic options: {e}"))?;
+            let core: String = tgtext::kwic(&text, &kwic.term, &config)
+                .map_err(|e| format!("the core fails: {e}"))?
+                .iter()
+                .map(tgtext::KwicHit::to_json_line)
+                .collect();
+            if stdout != core {
+                return Err(format!(
+                    "the CLI's JSON lines differ from the core's: {}",
+                    first_difference(&stdout, &core)
+                ));
+            }
+            stdout
+                .lines()
+                .map(|line| serde_json::from_str(line).map_err(|e| format!("not JSON: {e}")))
                 .collect()
         },
     );

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 
 use crate::config::{Config, InputFormat, StripConfig, TimelineUnit};
+use crate::deeper::Deeper;
 use crate::entities::{emoji, find_entities, find_entities_into, url, Entity, EntityKind};
 use crate::error::Error;
 use crate::input::{read_input, InputParser, PostMeta, Sink};
@@ -11,7 +12,7 @@ use crate::partial::{versions, Partial, PartialPeriod, Tables, PARTIAL_SCHEMA};
 use crate::report::{Channel, PostRecord, Report};
 use crate::stats::Table;
 use crate::strip::strip_post;
-use crate::words::{StopwordSet, WordFinder};
+use crate::words::{Stemmers, StopwordSet, WordFinder};
 
 /// Analyses any number of inputs, each fed in chunks, into one report.
 ///
@@ -39,6 +40,9 @@ struct PeriodCounts {
 
 /// Everything counted so far; the [`Sink`] the input parsers report to.
 struct Counts {
+    options: Config,
+    deeper: Deeper,
+    stemmers: Option<Stemmers>,
     stopwords: StopwordSet,
     keep_posts: bool,
     channel: Option<Channel>,
@@ -76,6 +80,9 @@ impl Analyzer {
     pub fn new(config: &Config) -> Result<Self, Error> {
         let utc_offset = config.utc_offset()?;
         let counts = Counts {
+            options: config.clone(),
+            deeper: Deeper::default(),
+            stemmers: config.stem.then(Stemmers::default),
             stopwords: StopwordSet::new(config.stopwords, &config.stopwords_extra),
             keep_posts: config.posts,
             channel: None,
@@ -100,7 +107,7 @@ impl Analyzer {
             current: None,
             records: Vec::new(),
             entities: Vec::new(),
-            word_finder: WordFinder::default(),
+            word_finder: WordFinder::new(config.fold_yo),
         };
         Ok(Analyzer {
             config: config.clone(),
@@ -196,6 +203,7 @@ impl Analyzer {
                 chats: c.chats,
             },
             periods,
+            deeper: c.deeper,
             records: c.keep_posts.then_some(c.records),
             versions: versions(),
         }
@@ -216,6 +224,7 @@ impl Counts {
                 EntityKind::Hashtag => {
                     let key = hashtag_key(spelling);
                     self.hashtags.add(&key, spelling, post);
+                    self.deeper.hashtag(&key, spelling);
                     if let Some(period) = &self.period {
                         if let Some(counts) = self.periods.get_mut(period) {
                             counts.hashtags.add(&key, spelling, post);
@@ -241,6 +250,7 @@ impl Counts {
                         self.countries.add(&code, name, post);
                     }
                     self.emoji.add(&key, spelling, post);
+                    self.deeper.emoji(&key, spelling);
                 }
                 EntityKind::Email | EntityKind::BotCommand => {}
             }
@@ -262,13 +272,24 @@ impl Counts {
 
     fn count_words(&mut self, gap: &str) {
         let post = self.posts;
+        // An n-gram never spans a removed entity or a line break: each gap starts afresh.
+        self.deeper.break_ngrams();
         let (stopwords, table, words) = (&self.stopwords, &mut self.words_table, &mut self.words);
-        self.word_finder.for_each_word(gap, |key, surface| {
-            if !stopwords.contains(key) {
-                table.add(key, surface, post);
-                *words += 1;
-            }
-        });
+        let (deeper, options, stemmers) = (&mut self.deeper, &self.options, &self.stemmers);
+        self.word_finder
+            .for_each_word_in_sentences(gap, |key, surface, after_break| {
+                // Stopwords are NLTK's unstemmed words: the test comes before stemming.
+                let counted = !stopwords.contains(key);
+                let key = match stemmers {
+                    Some(stemmers) => stemmers.stem(key),
+                    None => std::borrow::Cow::Borrowed(key),
+                };
+                if counted {
+                    table.add(&key, surface, post);
+                    *words += 1;
+                }
+                deeper.word(options, &key, surface, counted, after_break, post);
+            });
     }
 }
 
@@ -315,7 +336,7 @@ impl Counts {
 }
 
 /// ISO 8601 in UTC: `2023-01-07T12:18:49Z`.
-fn format_date(unix: i64) -> Option<String> {
+pub(crate) fn format_date(unix: i64) -> Option<String> {
     let at = time::OffsetDateTime::from_unix_timestamp(unix).ok()?;
     Some(format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
@@ -333,6 +354,8 @@ impl Sink for Counts {
         self.end_post();
         self.posts += 1;
         self.in_post = true;
+        let chat = self.chat.as_ref().map(|(id, _)| id.as_str());
+        self.deeper.begin_post(meta.source, chat);
         if let Some(source) = meta.source {
             self.sources.add(source, source, self.posts);
         }
@@ -412,6 +435,9 @@ impl Sink for Counts {
     }
 
     fn end_post(&mut self) {
+        if self.in_post {
+            self.deeper.end_post(&self.options, self.posts);
+        }
         self.in_post = false;
         self.period = None;
         if let Some(mut record) = self.current.take() {

@@ -112,6 +112,17 @@ pub struct Config {
     /// The time zone of the timeline, as a fixed offset from UTC (`+03:00`, `-05:30`, `UTC`);
     /// default UTC.
     pub time_zone: Option<String>,
+    /// Count word bigrams and trigrams (`bigrams`, `trigrams`). Default off.
+    pub ngrams: bool,
+    /// Count hashtag pairs, hashtag–word and emoji–hashtag pairs within posts (`cotags`,
+    /// `hashtag_words`, `emoji_hashtags`). Default off.
+    pub cooccurrence: bool,
+    /// List each source's and chat's distinctive words (`distinctive`). Default off.
+    pub distinctive: bool,
+    /// Stem word keys with Snowball: English for Latin script, Russian for Cyrillic. Default off.
+    pub stem: bool,
+    /// Fold `ё` into `е` in word keys. Default off.
+    pub fold_yo: bool,
 }
 
 impl Config {

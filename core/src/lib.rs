@@ -17,9 +17,12 @@
 mod analyzer;
 pub mod chars;
 mod config;
+pub mod deeper;
 pub mod entities;
 mod error;
+mod graph;
 pub mod input;
+mod kwic;
 mod partial;
 mod report;
 pub mod stats;
@@ -31,10 +34,11 @@ pub mod words;
 pub use analyzer::Analyzer;
 pub use config::{Config, InputFormat, Removable, Split, Stopwords, StripConfig, TimelineUnit};
 pub use error::{Error, ErrorKind};
+pub use kwic::{kwic, Kwic, KwicConfig, KwicHit};
 pub use partial::{Partial, PartialPeriod, Tables, PARTIAL_SCHEMA};
 pub use report::{
-    per_file_csv, per_file_json, Channel, Counters, EmojiItem, Item, PostRecord, Report, Totals,
-    Versions, SCHEMA,
+    per_file_csv, per_file_json, Channel, Counters, EmojiItem, Item, Period, PostRecord, Report,
+    Settings, Timeline, Totals, Versions, SCHEMA,
 };
 pub use strip::strip_post;
 pub use stripper::{StrippedPost, Stripper};

@@ -6,10 +6,11 @@
 use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, TimelineUnit};
+use crate::deeper::{Deeper, DISTINCTIVE_TERMS};
 use crate::entities::emoji;
 use crate::error::{Error, ErrorKind};
 use crate::report::{
-    self, Channel, EmojiItem, Period, PostRecord, Report, Timeline, Totals, Versions,
+    self, Channel, EmojiItem, Period, PostRecord, Report, Settings, Timeline, Totals, Versions,
 };
 use crate::stats::Table;
 
@@ -32,6 +33,8 @@ pub struct Partial {
     pub tables: Tables,
     /// Posts and hashtags per period, in period order.
     pub periods: Vec<PartialPeriod>,
+    /// N-grams, pairs and per-group words, for the analyses asked for.
+    pub deeper: Deeper,
     /// Per-post records, with the `posts` option.
     pub records: Option<Vec<PostRecord>>,
     pub versions: Versions,
@@ -131,6 +134,7 @@ impl Partial {
         ours.sources.merge(theirs.sources);
         ours.countries.merge(theirs.countries);
         ours.chats.merge(theirs.chats);
+        self.deeper.merge(other.deeper);
         for period in other.periods {
             match self
                 .periods
@@ -197,6 +201,34 @@ impl Partial {
             countries: t.countries.items(top),
             chats: (t.chats.distinct() > 0).then(|| t.chats.items(top)),
             timeline: self.timeline(),
+            bigrams: self.settings.ngrams.then(|| self.deeper.bigrams.items(top)),
+            trigrams: self
+                .settings
+                .ngrams
+                .then(|| self.deeper.trigrams.items(top)),
+            cotags: self
+                .settings
+                .cooccurrence
+                .then(|| self.deeper.cotags.items(top)),
+            hashtag_words: self
+                .settings
+                .cooccurrence
+                .then(|| self.deeper.hashtag_words.items(top)),
+            emoji_hashtags: self
+                .settings
+                .cooccurrence
+                .then(|| self.deeper.emoji_hashtags.items(top)),
+            distinctive: self.settings.distinctive.then(|| {
+                let limit = if top > 0 { top } else { DISTINCTIVE_TERMS };
+                self.deeper.distinctive(&t.words, &t.chats, limit)
+            }),
+            settings: (self.settings.stem || self.settings.fold_yo).then(|| Settings {
+                stem: self
+                    .settings
+                    .stem
+                    .then(|| crate::words::STEMMER.to_string()),
+                fold_yo: self.settings.fold_yo,
+            }),
             posts: self.records.clone(),
             versions: self.versions.clone(),
         }

@@ -34,6 +34,26 @@ pub struct Report {
     /// Inputs whose posts have dates: posts and top hashtags per period.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeline: Option<Timeline>,
+    /// With `ngrams`: word bigrams and trigrams within sentences (key: the word keys joined by a
+    /// space).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bigrams: Option<Vec<Item>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigrams: Option<Vec<Item>>,
+    /// With `cooccurrence`: pairs within posts, key `a|b`; count and posts are the posts that
+    /// have both. Hashtag pairs (sorted keys), hashtag–word and emoji–hashtag pairs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cotags: Option<Vec<Item>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hashtag_words: Option<Vec<Item>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emoji_hashtags: Option<Vec<Item>>,
+    /// With `distinctive`: each source's and chat's most distinctive words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub distinctive: Option<Vec<crate::deeper::DistinctiveGroup>>,
+    /// What was applied to word keys, when anything was (`stem`, `fold_yo`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Settings>,
     /// Per-post records, only with the `posts` option.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub posts: Option<Vec<PostRecord>>,
@@ -51,6 +71,15 @@ pub struct Channel {
     pub description: Option<String>,
     /// The counters in the order in which they appear (`subscribers`, `photos`, ...).
     pub counters: Counters,
+}
+
+/// What was applied to word keys.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// The stemmer, when words were stemmed.
+    pub stem: Option<String>,
+    /// Whether `ё` was folded into `е`.
+    pub fold_yo: bool,
 }
 
 /// Posts and top hashtags per day, week or month.
@@ -319,7 +348,7 @@ impl Report {
 }
 
 /// RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled.
-fn push_csv_field(out: &mut String, field: &str) {
+pub(crate) fn push_csv_field(out: &mut String, field: &str) {
     if field.contains([',', '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&field.replace('"', "\"\""));

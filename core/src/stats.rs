@@ -69,6 +69,28 @@ impl Table {
         }
     }
 
+    /// Every key with its count, posts and most frequent spelling, in no particular order.
+    pub fn rows(&self) -> impl Iterator<Item = RowRef<'_>> {
+        self.entries.iter().map(|(key, e)| RowRef {
+            key,
+            text: most_frequent(&e.spellings),
+            count: e.count,
+            posts: e.posts,
+        })
+    }
+
+    /// How often `key` was counted.
+    pub fn count_of(&self, key: &str) -> u64 {
+        self.entries.get(key).map_or(0, |e| e.count)
+    }
+
+    /// The most frequent spelling of `key`, if counted.
+    pub fn text_of(&self, key: &str) -> Option<String> {
+        self.entries
+            .get(key)
+            .map(|e| most_frequent(&e.spellings).to_string())
+    }
+
     /// The sum of all counts.
     pub fn total(&self) -> u64 {
         self.entries.values().map(|e| e.count).sum()
@@ -96,6 +118,14 @@ impl Table {
             })
             .collect()
     }
+}
+
+/// One key of a table, borrowed.
+pub struct RowRef<'a> {
+    pub key: &'a str,
+    pub text: &'a str,
+    pub count: u64,
+    pub posts: u64,
 }
 
 /// One key of a table as a partial report writes it.

@@ -17,6 +17,10 @@ use crate::config::Stopwords;
 /// word.
 #[derive(Debug, Default)]
 pub struct WordFinder {
+    /// Fold `ё` into `е` in keys.
+    pub fold_yo: bool,
+    /// A sentence ended since the last word.
+    sentence_break: bool,
     /// A token's characters as (byte offset, class), when all are [`simple_class`] ones.
     classes: Vec<(usize, Ascii)>,
     normalized: String,
@@ -25,6 +29,14 @@ pub struct WordFinder {
 }
 
 impl WordFinder {
+    /// A word finder; `fold_yo` folds `ё` into `е` in keys.
+    pub fn new(fold_yo: bool) -> Self {
+        WordFinder {
+            fold_yo,
+            ..WordFinder::default()
+        }
+    }
+
     /// Calls `found(key, surface)` for every word of `text`, stopwords included: `key` is the
     /// lower-cased word, `surface` the same word as written (after NFKC).
     ///
@@ -34,6 +46,17 @@ impl WordFinder {
     /// against `unicode-segmentation`); any other token goes through the NFKC quick check, the
     /// normaliser only when needed, and `unicode-segmentation`.
     pub fn for_each_word(&mut self, text: &str, mut found: impl FnMut(&str, &str)) {
+        self.for_each_word_in_sentences(text, |key, surface, _| found(key, surface));
+    }
+
+    /// As [`WordFinder::for_each_word`], and also says of each word whether a sentence ended
+    /// between it and the word before (`.`, `!`, `?`, `…` and their kin), for n-grams.
+    pub fn for_each_word_in_sentences(
+        &mut self,
+        text: &str,
+        mut found: impl FnMut(&str, &str, bool),
+    ) {
+        self.sentence_break = false;
         for token in text.split([' ', '\t', '\n', '\r', '\x0B', '\x0C']) {
             if token.is_empty() {
                 continue;
@@ -43,9 +66,11 @@ impl WordFinder {
                 let class = |i: usize| ascii_class(bytes[i]);
                 let mut start = 0;
                 while let Some((from, to)) = next_simple_word(class, bytes.len(), start) {
+                    self.note_breaks(&token[start..from]);
                     start = to;
                     self.emit(&token[from..to], &mut found);
                 }
+                self.note_breaks(&token[start..]);
                 continue;
             }
             if self.simple_classes(token) {
@@ -54,32 +79,40 @@ impl WordFinder {
                 let offset = |i: usize| classes.get(i).map_or(token.len(), |&(at, _)| at);
                 let mut start = 0;
                 while let Some((from, to)) = next_simple_word(class, classes.len(), start) {
+                    self.note_breaks(&token[offset(start)..offset(from)]);
                     start = to;
                     self.emit(&token[offset(from)..offset(to)], &mut found);
                 }
+                self.note_breaks(&token[offset(start)..]);
                 self.classes = classes;
                 continue;
             }
-            let token = if is_nfkc(token) {
-                token
+            let normalized = if is_nfkc(token) {
+                None
             } else {
-                self.normalized.clear();
-                self.normalized.extend(token.nfkc());
                 // Borrow the buffer only for this token.
-                let normalized = std::mem::take(&mut self.normalized);
-                for segment in normalized.split_word_bounds() {
-                    if segment.chars().any(is_letter) {
-                        self.emit(segment, &mut found);
-                    }
-                }
-                self.normalized = normalized;
-                continue;
+                let mut buffer = std::mem::take(&mut self.normalized);
+                buffer.clear();
+                buffer.extend(token.nfkc());
+                Some(buffer)
             };
-            for segment in token.split_word_bounds() {
+            for segment in normalized.as_deref().unwrap_or(token).split_word_bounds() {
                 if segment.chars().any(is_letter) {
                     self.emit(segment, &mut found);
+                } else {
+                    self.note_breaks(segment);
                 }
             }
+            if let Some(buffer) = normalized {
+                self.normalized = buffer;
+            }
+        }
+    }
+
+    /// Notes a sentence end in text between words.
+    fn note_breaks(&mut self, between: &str) {
+        if !self.sentence_break && between.contains(is_sentence_end) {
+            self.sentence_break = true;
         }
     }
 
@@ -95,7 +128,7 @@ impl WordFinder {
         true
     }
 
-    fn emit(&mut self, segment: &str, found: &mut impl FnMut(&str, &str)) {
+    fn emit(&mut self, segment: &str, found: &mut impl FnMut(&str, &str, bool)) {
         if !tidy_word(segment, &mut self.surface) {
             return;
         }
@@ -111,8 +144,21 @@ impl WordFinder {
                 self.key = self.surface.to_lowercase();
             }
         }
-        found(&self.key, &self.surface);
+        if self.fold_yo && self.key.contains(['ё', 'Ё']) {
+            self.key = self.key.replace('ё', "е");
+        }
+        let after_break = std::mem::take(&mut self.sentence_break);
+        found(&self.key, &self.surface, after_break);
     }
+}
+
+/// Sentence terminals that end an n-gram: `.`, `!`, `?`, `…`, and their full-width, CJK and
+/// doubled forms.
+fn is_sentence_end(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉' | '؟' | '।'
+    )
 }
 
 /// Calls `found(key, surface)` for every word of `text` (see [`WordFinder::for_each_word`]).
@@ -270,6 +316,37 @@ fn tidy_word(segment: &str, out: &mut String) -> bool {
     out.truncate(end);
     out.drain(..start);
     true
+}
+
+/// The stemmer that `stem` applies, as the report's `settings.stem` names it.
+pub const STEMMER: &str =
+    "snowball: english for Latin script, russian for Cyrillic (rust-stemmers 1.2)";
+
+/// Snowball stemmers for word keys, chosen per word by its script: the first letter's script
+/// picks English (Latin) or Russian (Cyrillic); words of other scripts stay as they are.
+pub struct Stemmers {
+    english: rust_stemmers::Stemmer,
+    russian: rust_stemmers::Stemmer,
+}
+
+impl Default for Stemmers {
+    fn default() -> Self {
+        Stemmers {
+            english: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            russian: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian),
+        }
+    }
+}
+
+impl Stemmers {
+    /// The stem of a (lower-cased) word key.
+    pub fn stem<'a>(&self, key: &'a str) -> std::borrow::Cow<'a, str> {
+        match key.chars().find(|&c| is_letter(c)) {
+            Some('a'..='z' | '\u{C0}'..='\u{24F}') => self.english.stem(key),
+            Some('\u{400}'..='\u{52F}') => self.russian.stem(key),
+            _ => std::borrow::Cow::Borrowed(key),
+        }
+    }
 }
 
 /// The stopword set of a configuration: SPEC §4's lists (NLTK English and Russian, as the crate
@@ -463,6 +540,47 @@ mod tests {
                 other => panic!("{c:?} has class {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn stems_follow_the_script_of_each_word() {
+        let stemmers = Stemmers::default();
+        assert_eq!(stemmers.stem("running"), "run");
+        assert_eq!(stemmers.stem("countries"), "countri");
+        assert_eq!(stemmers.stem("переговоры"), "переговор");
+        assert_eq!(stemmers.stem("日本"), "日本");
+    }
+
+    #[test]
+    fn sentence_ends_are_reported_with_the_next_word() {
+        let mut finder = WordFinder::default();
+        let mut seen = Vec::new();
+        finder.for_each_word_in_sentences(
+            "One two. Three, four! Пять… шесть U.S. seven",
+            |k, _, b| seen.push((k.to_string(), b)),
+        );
+        let breaks: Vec<&str> = seen
+            .iter()
+            .filter(|(_, b)| *b)
+            .map(|(k, _)| k.as_str())
+            .collect();
+        assert_eq!(breaks, ["three", "пять", "шесть", "seven"]);
+    }
+
+    #[test]
+    fn yo_folds_into_ye_on_request() {
+        let mut finder = WordFinder::new(true);
+        let mut keys = Vec::new();
+        finder.for_each_word("Ёлка ёж", |k, s| {
+            keys.push((k.to_string(), s.to_string()))
+        });
+        assert_eq!(
+            keys,
+            [
+                ("елка".to_string(), "Ёлка".to_string()),
+                ("еж".to_string(), "ёж".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -11,6 +11,9 @@
 //!   key it names matches; an array when it has the same length and each element matches.
 //! - `strip` (object, optional): `options` (strip options: `input`, `split`, `remove`,
 //!   `keep_hashtag_words`) and `expect`, the `clean_text` of every post in order.
+//! - `kwic` (object, optional): `term`, `options` (kwic options: `input`, `split`, `window`,
+//!   `stem`, `fold_yo`) and `expect`, the hits in order, each a partial hit (`index`, `id`,
+//!   `date`, `left`, `match`, `right`).
 
 use std::path::PathBuf;
 
@@ -27,6 +30,7 @@ pub struct Case {
     pub options: serde_json::Map<String, Value>,
     pub expect: Option<Value>,
     pub strip: Option<StripCase>,
+    pub kwic: Option<KwicCase>,
     /// Which file the case came from (filled in when loading).
     #[serde(skip)]
     pub file: String,
@@ -39,6 +43,16 @@ pub struct StripCase {
     #[serde(default)]
     pub options: serde_json::Map<String, Value>,
     pub expect: Vec<String>,
+}
+
+/// A keyword-in-context expectation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KwicCase {
+    pub term: String,
+    #[serde(default)]
+    pub options: serde_json::Map<String, Value>,
+    pub expect: Vec<Value>,
 }
 
 /// An input written as one string or as lines.
@@ -137,6 +151,7 @@ pub fn run_all(
     implementation: &str,
     mut analyze: impl FnMut(&Case) -> Result<Value, String>,
     mut strip: impl FnMut(&Case, &StripCase) -> Result<Vec<String>, String>,
+    mut kwic: impl FnMut(&Case, &KwicCase) -> Result<Vec<Value>, String>,
 ) {
     let cases = load_all();
     let mut failures = Vec::new();
@@ -165,6 +180,19 @@ pub fn run_all(
                     clean
                 )),
                 Err(err) => failures.push(format!("{}\n  strip failed: {err}", case.id())),
+            }
+        }
+        if let Some(kwic_case) = &case.kwic {
+            checks += 1;
+            match kwic(case, kwic_case) {
+                Ok(hits) => {
+                    let problems =
+                        partial_match(&Value::Array(kwic_case.expect.clone()), &Value::Array(hits));
+                    if !problems.is_empty() {
+                        failures.push(format!("{}\n  kwic {}", case.id(), problems.join("\n  ")));
+                    }
+                }
+                Err(err) => failures.push(format!("{}\n  kwic failed: {err}", case.id())),
             }
         }
     }

@@ -19,5 +19,14 @@ fn every_case_passes_in_the_core() {
             let posts = tgtext::strip(&case.text(), &config).map_err(|e| e.to_string())?;
             Ok(posts.into_iter().map(|p| p.clean_text).collect())
         },
+        |case, kwic| {
+            let config: tgtext::KwicConfig =
+                serde_json::from_value(kwic.options.clone().into()).map_err(|e| e.to_string())?;
+            let hits =
+                tgtext::kwic(&case.text(), &kwic.term, &config).map_err(|e| e.to_string())?;
+            hits.iter()
+                .map(|h| serde_json::to_value(h).map_err(|e| e.to_string()))
+                .collect()
+        },
     );
 }
