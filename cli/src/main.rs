@@ -186,37 +186,18 @@ fn kwic(args: KwicArgs) -> Result<Output, Failure> {
     let config = args.config().map_err(Failure::Usage)?;
     let mut search =
         tgtext::Kwic::new(&args.term, &config).map_err(|e| Failure::Usage(e.to_string()))?;
-    let (inputs, progress) = read::resolve(&args.input.files)?;
-    let mut output = Output::default();
-    let mut write_error = None;
-    for input in &inputs {
-        for file in input.files() {
-            let reader = read::open(file, progress.as_ref())?;
-            search
-                .read_input(reader, args.input.lossy, |hit| {
-                    let line = match args.format {
-                        KwicFormat::Json => hit.to_json_line(),
-                        KwicFormat::Text => format!(
-                            "{}\t{:>50} [{}] {}\n",
-                            hit.index, hit.left, hit.matched, hit.right
-                        ),
-                    };
-                    if let Err(err) = output.push(line.as_bytes()) {
-                        write_error.get_or_insert(err);
-                    }
-                })
-                .map_err(|e| InputError::new(&display_name(file), e))?;
-            if let Some(err) = write_error.take() {
-                return Err(Failure::Input(format!(
-                    "cannot hold the output in a temporary file: {err}"
-                )));
+    stream(&args.input.files, |reader, push| {
+        search.read_input(reader, args.input.lossy, |hit| match args.format {
+            KwicFormat::Json => push(hit.to_json_line().as_bytes()),
+            KwicFormat::Text => {
+                let line = format!(
+                    "{}\t{:>50} [{}] {}\n",
+                    hit.index, hit.left, hit.matched, hit.right
+                );
+                push(line.as_bytes());
             }
-        }
-    }
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
-    Ok(output)
+        })
+    })
 }
 
 /// `--graph FILE`: GEXF when FILE ends in `.gexf`, else an edge-list CSV.
@@ -295,29 +276,38 @@ fn per_file_output(
 fn strip(args: StripArgs) -> Result<Output, Failure> {
     let config = args.config().map_err(Failure::Usage)?;
     let mut stripper = tgtext::Stripper::new(&config);
-    let (inputs, progress) = read::resolve(&args.input.files)?;
+    stream(&args.input.files, |reader, push| {
+        stripper.read_input(reader, args.input.lossy, |post| match args.format {
+            StripFormat::Text => {
+                push(post.clean_text.as_bytes());
+                push(b"\n\n");
+            }
+            StripFormat::Json => push(post.to_json_line().as_bytes()),
+        })
+    })
+}
+
+/// Reads every input through `read`, which pushes its output as it goes (`strip`, `kwic`):
+/// that output is held back until the run succeeds, spilling to a temporary file when large.
+fn stream(
+    files: &[std::path::PathBuf],
+    mut read: impl FnMut(Box<dyn std::io::Read>, &mut dyn FnMut(&[u8])) -> Result<(), tgtext::Error>,
+) -> Result<Output, Failure> {
+    let (inputs, progress) = read::resolve(files)?;
     let mut output = Output::default();
     let mut write_error = None;
     for input in &inputs {
         for file in input.files() {
             let reader = read::open(file, progress.as_ref())?;
-            stripper
-                .read_input(reader, args.input.lossy, |post| {
-                    let written = match args.format {
-                        StripFormat::Text => output
-                            .push(post.clean_text.as_bytes())
-                            .and_then(|()| output.push(b"\n\n")),
-                        StripFormat::Json => output.push(post.to_json_line().as_bytes()),
-                    };
-                    if let Err(err) = written {
-                        write_error.get_or_insert(err);
-                    }
-                })
-                .map_err(|e| InputError::new(&display_name(file), e))?;
+            let mut push = |bytes: &[u8]| {
+                if let Err(err) = output.push(bytes) {
+                    write_error.get_or_insert(err);
+                }
+            };
+            read(reader, &mut push).map_err(|e| InputError::new(&display_name(file), e))?;
             if let Some(err) = write_error.take() {
-                return Err(Failure::Input(format!(
-                    "cannot hold the output in a temporary file: {err}"
-                )));
+                let message = format!("cannot hold the output in a temporary file: {err}");
+                return Err(Failure::Input(message));
             }
         }
     }
