@@ -1,0 +1,60 @@
+//! Whole `analyze` with random options and any input: a clear error or a report that adds up,
+//! writes JSON that reads back to the same report, writes CSV, and is the same when the input
+//! is pushed in chunks instead of streamed from a reader.
+//!
+//! The first [`OPTIONS_BYTES`] bytes are the options (through `arbitrary`), the rest is the
+//! input, so that a seed is a header of zeros (the default options) and a file as it is.
+#![no_main]
+
+use arbitrary::{Arbitrary, Unstructured};
+use libfuzzer_sys::fuzz_target;
+use tgtext::{Analyzer, Report};
+use tgtext_fuzz::{check_error, check_report, chunks, FuzzOptions, OPTIONS_BYTES};
+
+fuzz_target!(|bytes: &[u8]| {
+    let (head, data) = bytes.split_at(bytes.len().min(OPTIONS_BYTES));
+    let Ok(options) = FuzzOptions::arbitrary(&mut Unstructured::new(head)) else {
+        return;
+    };
+    let config = options.config();
+    let mut analyzer = match Analyzer::new(&config) {
+        Ok(analyzer) => analyzer,
+        Err(err) => {
+            assert!(
+                config.validate().is_err(),
+                "new() refused valid options: {err}"
+            );
+            return;
+        }
+    };
+    if let Err(err) = analyzer.read_input(data, options.lossy) {
+        check_error(&err, data, options.lossy);
+        let _ = analyzer.finish();
+        return;
+    }
+    let report = analyzer.finish();
+    check_report(&report, &config);
+    let json = report.to_json();
+    let back: Report = serde_json::from_str(&json).expect("the report's JSON reads back");
+    assert_eq!(back, report, "the JSON does not read back to the report");
+    let csv = report.to_csv();
+    assert!(csv.ends_with('\n'), "CSV without a final line break");
+
+    if let Ok(text) = std::str::from_utf8(data) {
+        if !text.starts_with('\u{FEFF}') {
+            let mut pushed = Analyzer::new(&config).expect("valid options");
+            pushed.start_input();
+            for piece in chunks(text, options.chunk_seed) {
+                pushed.feed(piece);
+            }
+            pushed
+                .end_input()
+                .expect("what streams without error pushes without error");
+            assert_eq!(
+                pushed.finish(),
+                report,
+                "pushed in chunks and streamed differ"
+            );
+        }
+    }
+});
