@@ -1,0 +1,49 @@
+// The tgtext npm package in Node, for scripts/bench.sh: reads each file whole and calls the
+// package's `analyze()`, then prints the report as the CLI does (`JSON.stringify(report, null,
+// 2) + "\n"`, SPEC §5), so the same work is timed on both sides and the bytes can be compared.
+//
+//   node bench/node-tgtext.mjs [--stream] FILE... > report.json
+//
+// The package is the one built by scripts/build-wasm.sh: build/npm, or the directory named by
+// $TGTEXT_NPM (for example an unpacked `npm pack` tarball). Exits with status 3 and a message
+// when it is not there.
+//
+// One file: `analyze(text)`. Several files, or --stream: the package's streaming `Analyzer`,
+// fed 1 MiB pieces and `endInput()` between files, which is also what a file too large for
+// one JavaScript string needs (V8 caps strings at about 512 MiB).
+import { createReadStream, existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = resolve(process.env.TGTEXT_NPM ?? join(here, "..", "build", "npm"));
+const entry = join(pkg, "node", "index.mjs");
+if (!existsSync(entry)) {
+  process.stderr.write(`node-tgtext.mjs: no tgtext npm package at ${pkg} (run scripts/build-wasm.sh)\n`);
+  process.exit(3);
+}
+const { analyze, Analyzer } = await import(pathToFileURL(entry).href);
+
+const args = process.argv.slice(2);
+const stream = args[0] === "--stream";
+const files = stream ? args.slice(1) : args;
+if (files.length === 0) {
+  process.stderr.write("usage: node bench/node-tgtext.mjs [--stream] FILE...\n");
+  process.exit(2);
+}
+
+let report;
+if (!stream && files.length === 1) {
+  report = analyze(readFileSync(files[0], "utf8"));
+} else {
+  const analyzer = new Analyzer();
+  for (const [i, file] of files.entries()) {
+    if (i > 0) analyzer.endInput(); // finish() ends the last input itself
+    // A utf8 stream never splits a character between two pieces.
+    for await (const piece of createReadStream(file, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+      analyzer.feed(piece);
+    }
+  }
+  report = analyzer.finish();
+}
+process.stdout.write(JSON.stringify(report, null, 2) + "\n");

@@ -1,0 +1,409 @@
+#!/usr/bin/env bash
+# The benchmark suite (issue 5): tgtext against what analysts use today, on the same generated
+# corpus in the same run, interleaved, and docs/PERFORMANCE.md written from the results.
+#
+#   scripts/bench.sh [MEGABYTES=50] [RUNS=5]
+#
+# Measures, each RUNS times, round-robin (run 1 of every tool, then run 2 of every tool, ...) so
+# that load from other work on the machine hits them alike:
+#   tgtext analyze --format json: one file, two files (both cores?), a telegram-json export;
+#   the tgtext npm package in Node (bench/node-tgtext.mjs; skipped, loudly, when not built);
+#   Python 3.11 + the PyPI `emoji` package + re + Counter (bench/python_emoji_counter.py);
+#   Node + twitter-text + emoji-regex + Map (bench/node_counter.mjs);
+#   grep | sort | uniq -c (hashtags), tr | sort | uniq -c (words); wc -w and cat as floors.
+# Each: median wall-clock MB/s (1 MB = 10^6 bytes), median CPU seconds (user + sys), peak RSS
+# (GNU time's %M: for a pipeline, its largest process), and the ratio to tgtext native. Then one
+# run of tgtext on a BENCH_BIG_MB corpus for the memory target.
+#
+# Environment:
+#   BENCH_BIG_MB=1000      size of the one-run memory check; 0 skips it
+#   TGTEXT_NPM=DIR         the npm package to time (default build/npm, else build/tgtext-*.tgz)
+#   BENCH_CORPUS_DIR=DIR   where generated corpora are kept (default $TMPDIR/tgtext-bench)
+#   BENCH_DOC=FILE         where the results go (default docs/PERFORMANCE.md)
+#
+# Installs what the competitors need: a venv under build/bench/venv from bench/requirements.txt,
+# and bench/node_modules by `npm ci --prefix bench` from bench/package-lock.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export LC_ALL=C.UTF-8 # one locale for every tool; it also makes $EPOCHREALTIME use a '.'
+MB=${1:-50}
+RUNS=${2:-5}
+BIG_MB=${BENCH_BIG_MB:-1000}
+DOC=${BENCH_DOC:-docs/PERFORMANCE.md}
+CORPORA=${BENCH_CORPUS_DIR:-${TMPDIR:-/tmp}/tgtext-bench}
+WORK=build/bench
+OUTS=$WORK/out
+mkdir -p "$CORPORA" "$OUTS" "$(dirname "$DOC")"
+rm -f "$OUTS"/*
+T0=$(date +%s)
+step() { echo "=== [$(($(date +%s) - T0))s] $*"; }
+loud() {
+  echo "##########################################################################" >&2
+  printf '### %s\n' "$@" >&2
+  echo "##########################################################################" >&2
+}
+
+# --- tools ---------------------------------------------------------------------------------
+step "build tgtext and the corpus generator (release)"
+cargo build -q --release --locked -p tgtext-cli -p tgtext-tests --bin tgtext --bin gen-corpus
+TGTEXT=target/release/tgtext
+GEN=target/release/gen-corpus
+
+step "Python venv for bench/python_emoji_counter.py ($WORK/venv)"
+PYTHON=$(command -v python3.11 || command -v python3)
+if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+  loud "bench.sh: $("$PYTHON" --version) is not Python 3.11; the Python row uses it anyway"
+fi
+VENV=$WORK/venv
+if ! cmp -s bench/requirements.txt "$VENV/requirements.installed" 2>/dev/null; then
+  rm -rf "$VENV"
+  "$PYTHON" -m venv "$VENV"
+  "$VENV/bin/pip" install -q -r bench/requirements.txt
+  cp bench/requirements.txt "$VENV/requirements.installed"
+fi
+
+step "Node packages for bench/node_counter.mjs (npm ci --prefix bench)"
+if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+  npm ci --prefix bench --no-audit --no-fund --loglevel=error
+fi
+
+step "the tgtext npm package"
+NPM_PKG=${TGTEXT_NPM:-build/npm}
+NPM_NOTE=""
+if [ ! -f "$NPM_PKG/node/index.mjs" ] && [ -z "${TGTEXT_NPM:-}" ]; then
+  TGZ=$(ls -t build/tgtext-*.tgz 2>/dev/null | head -n 1 || true)
+  if [ -n "$TGZ" ]; then
+    NPM_PKG=$WORK/npm-tarball
+    rm -rf "$NPM_PKG" && mkdir -p "$NPM_PKG"
+    tar -xzf "$TGZ" -C "$NPM_PKG" --strip-components=1
+    NPM_NOTE="unpacked from $TGZ"
+  fi
+fi
+HAVE_NPM=true
+if [ -f "$NPM_PKG/node/index.mjs" ]; then
+  NPM_PKG=$(cd "$NPM_PKG" && pwd)
+  NPM_VERSION=$(node -p 'require(process.argv[1]).version' "$NPM_PKG/package.json")
+  NPM_NOTE="tgtext $NPM_VERSION at $NPM_PKG${NPM_NOTE:+, $NPM_NOTE}, built $(date -u -r "$NPM_PKG/web/tgtext_wasm_bg.wasm" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '?')"
+else
+  HAVE_NPM=false
+  NPM_NOTE="not built: no $NPM_PKG/node/index.mjs and no build/tgtext-*.tgz (run scripts/build-wasm.sh)"
+  loud "THE NPM PACKAGE IS NOT MEASURED: $NPM_NOTE" \
+    "Its row in $DOC says so; build it and run this script again."
+fi
+
+# --- corpora ---------------------------------------------------------------------------------
+# Seeded, so the same on every machine; made again when the generator was rebuilt since.
+corpus() { # MB SEED FORMAT -> path
+  local path=$CORPORA/corpus-${1}mb-$3
+  [ "$2" = 1 ] || path=$path-seed$2
+  if [ ! -s "$path" ] || [ "$GEN" -nt "$path" ]; then
+    "$GEN" "$1" "$2" "$3" > "$path.tmp" && mv "$path.tmp" "$path"
+  fi
+  echo "$path"
+}
+step "corpora in $CORPORA"
+A=$(corpus "$MB" 1 web-preview-text)
+B=$(corpus "$MB" 2 web-preview-text)
+J=$(corpus "$MB" 1 telegram-json)
+size() { stat -c%s "$1"; }
+for f in "$A" "$B" "$J"; do echo "  $f: $(size "$f") bytes"; done
+
+# --- what is measured ------------------------------------------------------------------------
+# Parallel arrays: id, name, input bytes, command (run by bash -c; its output goes to stdout).
+IDS=() NAMES=() SIZES=() CMDS=()
+tool() { IDS+=("$1") NAMES+=("$2") SIZES+=("$3") CMDS+=("$4"); }
+q() { printf '%q' "$1"; }
+tool native1 "tgtext analyze, 1 file" "$(size "$A")" "$TGTEXT analyze --format json $(q "$A")"
+tool native2 "tgtext analyze, 2 files" "$(($(size "$A") + $(size "$B")))" \
+  "$TGTEXT analyze --format json $(q "$A") $(q "$B")"
+tool nativej "tgtext analyze, telegram-json" "$(size "$J")" "$TGTEXT analyze --format json $(q "$J")"
+if $HAVE_NPM; then
+  tool npm "tgtext npm package in Node, analyze()" "$(size "$A")" \
+    "TGTEXT_NPM=$(q "$NPM_PKG") node bench/node-tgtext.mjs $(q "$A")"
+fi
+tool python "Python 3.11 + emoji + re + Counter" "$(size "$A")" \
+  "$VENV/bin/python bench/python_emoji_counter.py $(q "$A")"
+tool nodecounter "Node + twitter-text + emoji-regex + Map" "$(size "$A")" "node bench/node_counter.mjs $(q "$A")"
+tool grep "grep -oE hashtags | sort | uniq -c" "$(size "$A")" \
+  "LC_ALL=C.UTF-8 grep -oE '#[[:alnum:]_]+' $(q "$A") | sort | uniq -c | sort -rn"
+tool tr "tr words | sort | uniq -c" "$(size "$A")" \
+  "LC_ALL=C.UTF-8 tr -s '[:space:]' '\\n' < $(q "$A") | tr '[:upper:]' '[:lower:]' | sort | uniq -c | sort -rn"
+tool wc "wc -w (C.UTF-8)" "$(size "$A")" "LC_ALL=C.UTF-8 wc -w $(q "$A")"
+tool wcc "wc -w (LC_ALL=C: bytes, no multibyte)" "$(size "$A")" "LC_ALL=C wc -w $(q "$A")"
+tool cat "cat > /dev/null" "$(size "$A")" "cat $(q "$A")"
+
+RESULTS=$WORK/results.tsv
+LOADS=$WORK/loads.txt
+: > "$RESULTS"
+: > "$LOADS"
+load() { echo "$1 $(cut -d' ' -f1-3 /proc/loadavg)" >> "$LOADS"; }
+
+# One timed run: wall from $EPOCHREALTIME, CPU and peak RSS from GNU time.
+measure() { # ID COMMAND ROUND OUTPUT
+  local t0 t1 u s m
+  t0=$EPOCHREALTIME
+  if ! /usr/bin/time -f '%U %S %M' -o "$WORK/time.txt" bash -c "$2" > "$4"; then
+    loud "bench.sh: $1 failed:" "$2"
+    cat "$WORK/time.txt" >&2
+    exit 1
+  fi
+  t1=$EPOCHREALTIME
+  read -r u s m < <(tail -n 1 "$WORK/time.txt")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$3" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')" \
+    "$u" "$s" "$m" >> "$RESULTS"
+}
+
+# --- runs ------------------------------------------------------------------------------------
+step "check round (untimed: warms caches, keeps every output for the counts table)"
+load start
+for i in "${!IDS[@]}"; do
+  measure "${IDS[$i]}" "${CMDS[$i]}" 0 "$OUTS/${IDS[$i]}.out"
+done
+: > "$RESULTS"
+PARITY="not checked (no npm package)"
+if $HAVE_NPM; then
+  if cmp -s "$OUTS/native1.out" "$OUTS/npm.out"; then
+    PARITY="the same bytes"
+  else
+    PARITY="DIFFERENT bytes (see $OUTS/native1.out and $OUTS/npm.out)"
+    loud "bench.sh: the npm package's report differs from the CLI's on $A"
+  fi
+fi
+
+for round in $(seq "$RUNS"); do
+  step "round $round of $RUNS: ${#IDS[@]} tools, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  for i in "${!IDS[@]}"; do
+    measure "${IDS[$i]}" "${CMDS[$i]}" "$round" /dev/null
+  done
+  load "round $round"
+done
+
+if [ "$BIG_MB" != 0 ]; then
+  step "memory check: one run of tgtext analyze on $BIG_MB MB"
+  BIG=$(corpus "$BIG_MB" 1 web-preview-text)
+  tool big "tgtext analyze, 1 file of $BIG_MB MB" "$(size "$BIG")" "$TGTEXT analyze --format json $(q "$BIG")"
+  measure big "${CMDS[-1]}" 1 /dev/null
+  load "memory check"
+fi
+load end
+
+# --- report ----------------------------------------------------------------------------------
+step "writing $DOC"
+for i in "${!IDS[@]}"; do
+  printf '%s\t%s\t%s\t%s\n' "${IDS[$i]}" "${NAMES[$i]}" "${SIZES[$i]}" "${CMDS[$i]}"
+done > "$WORK/tools.txt"
+version() { "$@" 2>/dev/null | head -n 1 || echo "?"; }
+cat > "$WORK/machine.txt" <<EOF
+date|$(date -u '+%Y-%m-%d %H:%M UTC')
+commit|$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- core cli tests/src Cargo.lock 2>/dev/null || echo " plus uncommitted changes in core/, cli/, tests/src or Cargo.lock")
+cpu|$(grep -m1 '^model name' /proc/cpuinfo | sed 's/^[^:]*: *//')
+cores|$(nproc)
+memory|$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
+kernel|$(uname -sr)
+os|$(. /etc/os-release && echo "$PRETTY_NAME")
+rustc|$(version rustc --version)
+tgtext|$(version "$TGTEXT" --version)
+npm package|$NPM_NOTE
+node|$(version node --version)
+python|$(version "$VENV/bin/python" --version)
+emoji (PyPI)|$(version "$VENV/bin/python" -c 'import emoji; print(emoji.__version__)')
+twitter-text|$(version node -p 'require("./bench/node_modules/twitter-text/package.json").version')
+emoji-regex|$(version node -p 'require("./bench/node_modules/emoji-regex/package.json").version')
+grep|$(version grep --version)
+coreutils|$(version sort --version)
+parity|$PARITY
+corpus A|\`$A\` ($(size "$A") bytes): \`gen-corpus $MB 1 web-preview-text\`
+corpus B|\`$B\` ($(size "$B") bytes): \`gen-corpus $MB 2 web-preview-text\`
+corpus J|\`$J\` ($(size "$J") bytes): \`gen-corpus $MB 1 telegram-json\`
+EOF
+python3 - "$WORK" "$DOC" "$MB" "$RUNS" "$BIG_MB" "$OUTS" <<'PY'
+import json, statistics, sys
+from pathlib import Path
+
+work, doc, mb, runs, big_mb, outs = sys.argv[1:]
+work, outs, doc = Path(work), Path(outs), Path(doc)
+tools = [line.split("\t", 3) for line in (work / "tools.txt").read_text().splitlines()]
+machine = dict(line.split("|", 1) for line in (work / "machine.txt").read_text().splitlines())
+loads = (work / "loads.txt").read_text().splitlines()
+rows = {}
+for line in (work / "results.tsv").read_text().splitlines():
+    tool, rnd, wall, user, sys_, rss = line.split("\t")
+    rows.setdefault(tool, []).append((float(wall), float(user) + float(sys_), int(rss)))
+
+stats = {}
+for tid, name, size, cmd in tools:
+    runs_of = rows.get(tid, [])
+    if not runs_of:
+        continue
+    wall = statistics.median(r[0] for r in runs_of)
+    cpu = statistics.median(r[1] for r in runs_of)
+    stats[tid] = dict(name=name, bytes=int(size), cmd=cmd, wall=wall, cpu=cpu,
+                      rss=max(r[2] for r in runs_of) / 1024, n=len(runs_of),
+                      mbs=int(size) / 1e6 / wall,
+                      cpu_mbs=int(size) / 1e6 / cpu if cpu > 0 else float("inf"))
+
+def num(x, digits=1):
+    if x == float("inf"):
+        return "∞"
+    if x >= 100:
+        return f"{x:,.0f}"
+    return f"{x:.{digits}f}" if x >= 1 else f"{x:.2g}"
+
+base = stats.get("native1")
+lines = []
+w = lines.append
+w("# Performance")
+w("")
+w("Generated by `scripts/bench.sh " + mb + " " + runs + "` on " + machine["date"] + " from commit "
+  + machine["commit"] + ". Do not edit above the hand-written notes at the end; run the script again.")
+w("")
+w("All tools read the same generated files in the same run, round-robin (run 1 of every tool, then"
+  " run 2, …) so that load from other work on this shared machine hits them alike. MB/s is"
+  f" input bytes (10^6) per second of wall-clock time, median of {runs} runs; CPU s is user + sys"
+  " time, median; peak RSS is GNU time's maximum resident set over the runs (for a pipeline, its"
+  " largest process). \"tgtext ÷\" is tgtext native (1 file) MB/s divided by the row's MB/s: how"
+  " many times faster tgtext is.")
+w("")
+w("| tool | input MB | median s | MB/s | CPU s | MB per CPU-s | peak RSS MB | tgtext ÷ | RSS ÷ tgtext |")
+w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+for tid, name, size, cmd in tools:
+    s = stats.get(tid)
+    if s is None:
+        continue
+    ratio = base["mbs"] / s["mbs"] if base else float("nan")
+    rss_ratio = s["rss"] / base["rss"] if base else float("nan")
+    label = name.replace("|", "\\|") + (" (1 run)" if s["n"] == 1 and int(runs) != 1 else "")
+    w(f"| {label} | {s['bytes'] / 1e6:.0f} | {s['wall']:.2f} | {num(s['mbs'])} | {s['cpu']:.2f} | "
+      f"{num(s['cpu_mbs'])} | {s['rss']:.1f} | {num(ratio, 2)}× | {num(rss_ratio, 2)}× |")
+if "npm" not in stats:
+    w("| tgtext npm package in Node | — | — | **not measured** | — | — | — | — | — |")
+w("")
+if "npm" not in stats:
+    w("**The npm package was not measured:** " + machine["npm package"] + ".")
+    w("")
+
+# Targets of issue 5.
+w("## Against the targets of issue 5")
+w("")
+w("| target | measured | met |")
+w("|---|---|---|")
+def target(what, measured, ok):
+    w(f"| {what} | {measured} | {'yes' if ok else '**no**'} |")
+if base and "wc" in stats:
+    wc = stats["wc"]
+    target("`analyze` on one core ≥ `wc -w` (C.UTF-8) on the same corpus",
+           f"{num(base['mbs'])} vs {num(wc['mbs'])} MB/s wall ({base['mbs'] / wc['mbs']:.2f}×); "
+           f"per CPU-second {num(base['cpu_mbs'])} vs {num(wc['cpu_mbs'])}; tgtext used "
+           f"{base['cpu'] / base['wall']:.2f} cores",
+           base["mbs"] >= wc["mbs"])
+if base and "python" in stats:
+    r = base["mbs"] / stats["python"]["mbs"]
+    target("≥ 100× the Python script", f"{r:.1f}× ({num(stats['python']['mbs'])} MB/s, "
+           f"{stats['python']['rss']:.0f} MB peak)", r >= 100)
+if base and "nodecounter" in stats:
+    r = base["mbs"] / stats["nodecounter"]["mbs"]
+    target("≥ 25× the Node script", f"{r:.1f}× ({num(stats['nodecounter']['mbs'])} MB/s)", r >= 25)
+if base and "npm" in stats:
+    r = stats["npm"]["mbs"] / base["mbs"]
+    target("npm package in Node ≥ ½ of native", f"{r:.2f} of native ({num(stats['npm']['mbs'])} MB/s, "
+           "whole process: Node start, reading the file, analyze(), JSON.stringify)", r >= 0.5)
+else:
+    w("| npm package in Node ≥ ½ of native | not measured | — |")
+if "big" in stats:
+    b = stats["big"]
+    target(f"peak RSS ≤ 200 MB for a 1 GB input", f"{b['rss']:.1f} MB on {b['bytes'] / 1e6:.0f} MB "
+           f"({num(b['mbs'])} MB/s, one run)", b["rss"] <= 200 and b["bytes"] >= 1e9)
+else:
+    w("| peak RSS ≤ 200 MB for a 1 GB input | not measured (BENCH_BIG_MB=0) | — |")
+if base and "native2" in stats:
+    r = stats["native2"]["mbs"] / base["mbs"]
+    target("two files ≥ 1.8× one file (both cores)", f"{r:.2f}× ({num(stats['native2']['mbs'])} vs "
+           f"{num(base['mbs'])} MB/s; CPU s {stats['native2']['cpu']:.2f} for "
+           f"{stats['native2']['wall']:.2f} s wall)", r >= 1.8)
+w("")
+
+# What each tool counted, from the check round's outputs.
+def totals_of(tid):
+    path = outs / f"{tid}.out"
+    if not path.exists():
+        return None
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if tid in ("native1", "npm"):
+        t = json.loads(text)["totals"]
+        return dict(hashtags=(t["hashtags"], t["distinct_hashtags"]), emoji=(t["emoji"], t["distinct_emoji"]),
+                    mentions=(t["mentions"], None), cashtags=(t["cashtags"], None), urls=(t["urls"], None),
+                    words=(t["words"], t["distinct_words"]))
+    if tid in ("python", "nodecounter"):
+        t = json.loads(text)["totals"]
+        return {k: (t[k], t["distinct_" + k]) for k in ("hashtags", "emoji", "mentions", "cashtags", "urls", "words")}
+    if tid in ("grep", "tr"):
+        counts = [int(line.split()[0]) for line in text.splitlines() if line.strip()]
+        return {("hashtags" if tid == "grep" else "words"): (sum(counts), len(counts))}
+    if tid in ("wc", "wcc"):
+        return {"words": (int(text.split()[0]), None)}
+    return None
+w("## What each tool counted (corpus A)")
+w("")
+w("Same file, different rules: tgtext follows Telegram (TDLib) and UTS #51 and drops stopwords;"
+  " the others count what their patterns match. Occurrences, with distinct keys in brackets.")
+w("")
+kinds = ("hashtags", "emoji", "mentions", "cashtags", "urls", "words")
+w("| tool | " + " | ".join(kinds) + " |")
+w("|---|" + "---:|" * len(kinds))
+for tid, name, size, cmd in tools:
+    t = totals_of(tid)
+    if not t:
+        continue
+    cells = []
+    for k in kinds:
+        if k not in t:
+            cells.append("")
+        else:
+            n, d = t[k]
+            cells.append(f"{n:,}" + (f" ({d:,})" if d is not None else ""))
+    w(f"| {name.replace('|', chr(92) + '|')} | " + " | ".join(cells) + " |")
+w("")
+w("The CLI's and the npm package's JSON reports on corpus A: " + machine["parity"] + ".")
+w("")
+
+w("## Machine")
+w("")
+w("| | |")
+w("|---|---|")
+for key in ("cpu", "cores", "memory", "kernel", "os", "rustc", "tgtext", "npm package", "node", "python",
+            "emoji (PyPI)", "twitter-text", "emoji-regex", "grep", "coreutils"):
+    w(f"| {key} | {machine[key]} |")
+w("| load average (1, 5, 15 min) | " + "; ".join(
+    f"{l.rsplit(' ', 3)[0]}: {' '.join(l.rsplit(' ', 3)[1:])}" for l in loads) + " |")
+w("")
+w("The machine was shared with other work during the run; the load average above includes the"
+  " benchmark itself (about 1 while a single-threaded tool runs).")
+w("")
+w("## Corpora and commands")
+w("")
+for key in ("corpus A", "corpus B", "corpus J"):
+    w(f"- {key}: {machine[key]}")
+w("")
+w("Generated by `target/release/gen-corpus MB SEED FORMAT` (`tests/src/corpus.rs`, seeded). Every"
+  " command ran as `/usr/bin/time -f '%U %S %M' bash -c COMMAND > /dev/null` with `LC_ALL=C.UTF-8`:")
+w("")
+w("```sh")
+for tid, name, size, cmd in tools:
+    if tid in stats:
+        w(f"# {name}")
+        w(cmd)
+w("```")
+w("")
+
+notes_marker = "<!-- Hand-written notes below this line are kept by scripts/bench.sh. -->"
+kept = ""
+if doc.exists():
+    old = doc.read_text(encoding="utf-8")
+    if notes_marker in old:
+        kept = old.split(notes_marker, 1)[1]
+w(notes_marker)
+text = "\n".join(lines) + (kept if kept else "\n")
+doc.write_text(text, encoding="utf-8")
+PY
+sed -n '/^| tool | input MB/,/^$/p;/^| target | measured/,/^$/p' "$DOC"
+step "done: $DOC"
