@@ -107,7 +107,11 @@ impl Analyzer {
             current: None,
             records: Vec::new(),
             entities: Vec::new(),
-            word_finder: WordFinder::new(config.fold_yo),
+            word_finder: {
+                let mut finder = WordFinder::new(config.fold_yo);
+                finder.track_sentences = config.ngrams;
+                finder
+            },
         };
         Ok(Analyzer {
             config: config.clone(),
@@ -224,7 +228,7 @@ impl Counts {
                 EntityKind::Hashtag => {
                     let key = hashtag_key(spelling);
                     self.hashtags.add(&key, spelling, post);
-                    self.deeper.hashtag(&key, spelling);
+                    self.deeper.hashtag(&self.options, &key, spelling);
                     if let Some(period) = &self.period {
                         if let Some(counts) = self.periods.get_mut(period) {
                             counts.hashtags.add(&key, spelling, post);
@@ -250,7 +254,7 @@ impl Counts {
                         self.countries.add(&code, name, post);
                     }
                     self.emoji.add(&key, spelling, post);
-                    self.deeper.emoji(&key, spelling);
+                    self.deeper.emoji(&self.options, &key, spelling);
                 }
                 EntityKind::Email | EntityKind::BotCommand => {}
             }
@@ -274,6 +278,8 @@ impl Counts {
         let post = self.posts;
         // An n-gram never spans a removed entity or a line break: each gap starts afresh.
         self.deeper.break_ngrams();
+        let deeper_on =
+            self.options.ngrams || self.options.cooccurrence || self.options.distinctive;
         let (stopwords, table, words) = (&self.stopwords, &mut self.words_table, &mut self.words);
         let (deeper, options, stemmers) = (&mut self.deeper, &self.options, &self.stemmers);
         self.word_finder
@@ -288,7 +294,9 @@ impl Counts {
                     table.add(&key, surface, post);
                     *words += 1;
                 }
-                deeper.word(options, &key, surface, counted, after_break, post);
+                if deeper_on {
+                    deeper.word(options, &key, surface, counted, after_break, post);
+                }
             });
     }
 }

@@ -99,16 +99,22 @@ impl Deeper {
         }
     }
 
-    pub fn hashtag(&mut self, key: &str, spelling: &str) {
-        self.post
-            .hashtags
-            .push((key.to_string(), spelling.to_string()));
+    /// A hashtag of the current post, kept only for co-occurrence.
+    pub fn hashtag(&mut self, config: &Config, key: &str, spelling: &str) {
+        if config.cooccurrence {
+            self.post
+                .hashtags
+                .push((key.to_string(), spelling.to_string()));
+        }
     }
 
-    pub fn emoji(&mut self, key: &str, spelling: &str) {
-        self.post
-            .emoji
-            .push((key.to_string(), spelling.to_string()));
+    /// A emoji of the current post, kept only for co-occurrence.
+    pub fn emoji(&mut self, config: &Config, key: &str, spelling: &str) {
+        if config.cooccurrence {
+            self.post
+                .emoji
+                .push((key.to_string(), spelling.to_string()));
+        }
     }
 
     /// The post ends: its pairs are counted once each (count = posts = posts with both).

@@ -19,6 +19,8 @@ use crate::config::Stopwords;
 pub struct WordFinder {
     /// Fold `ё` into `е` in keys.
     pub fold_yo: bool,
+    /// Whether to look for sentence ends between words at all.
+    pub track_sentences: bool,
     /// A sentence ended since the last word.
     sentence_break: bool,
     /// A token's characters as (byte offset, class), when all are [`simple_class`] ones.
@@ -109,9 +111,9 @@ impl WordFinder {
         }
     }
 
-    /// Notes a sentence end in text between words.
+    /// Notes a sentence end in text between words (when n-grams want them).
     fn note_breaks(&mut self, between: &str) {
-        if !self.sentence_break && between.contains(is_sentence_end) {
+        if self.track_sentences && !self.sentence_break && between.contains(is_sentence_end) {
             self.sentence_break = true;
         }
     }
