@@ -555,7 +555,7 @@ mod tests {
 
     #[test]
     fn sentence_ends_are_reported_with_the_next_word() {
-        let mut finder = WordFinder::default();
+        let mut finder = WordFinder::new(false);
         let mut seen = Vec::new();
         finder.for_each_word_in_sentences(
             "One two. Three, four! Пять… шесть U.S. seven",
