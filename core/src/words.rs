@@ -31,10 +31,12 @@ pub struct WordFinder {
 }
 
 impl WordFinder {
-    /// A word finder; `fold_yo` folds `ё` into `е` in keys.
+    /// A word finder; `fold_yo` folds `ё` into `е` in keys. It reports sentence ends (see
+    /// [`WordFinder::for_each_word_in_sentences`]).
     pub fn new(fold_yo: bool) -> Self {
         WordFinder {
             fold_yo,
+            track_sentences: true,
             ..WordFinder::default()
         }
     }
