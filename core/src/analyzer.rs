@@ -281,21 +281,21 @@ impl Counts {
         let deeper_on =
             self.options.ngrams || self.options.cooccurrence || self.options.distinctive;
         let (stopwords, table, words) = (&self.stopwords, &mut self.words_table, &mut self.words);
-        let (deeper, options, stemmers) = (&mut self.deeper, &self.options, &self.stemmers);
+        let (deeper, options, stemmers) = (&mut self.deeper, &self.options, &mut self.stemmers);
         self.word_finder
             .for_each_word_in_sentences(gap, |key, surface, after_break| {
                 // Stopwords are NLTK's unstemmed words: the test comes before stemming.
                 let counted = !stopwords.contains(key);
                 let key = match stemmers {
-                    Some(stemmers) => stemmers.stem(key),
-                    None => std::borrow::Cow::Borrowed(key),
+                    Some(stemmers) => stemmers.stem_cached(key),
+                    None => key,
                 };
                 if counted {
-                    table.add(&key, surface, post);
+                    table.add(key, surface, post);
                     *words += 1;
                 }
                 if deeper_on {
-                    deeper.word(options, &key, surface, counted, after_break, post);
+                    deeper.word(options, key, surface, counted, after_break, post);
                 }
             });
     }

@@ -121,18 +121,18 @@ impl Deeper {
     pub fn end_post(&mut self, config: &Config, post: u64) {
         let mut state = std::mem::take(&mut self.post);
         if config.distinctive {
-            for (key, surface) in &state.words {
-                if let Some(source) = &state.source {
-                    self.source_words
-                        .entry(source.clone())
-                        .or_default()
-                        .add(key, surface, post);
+            let groups = [
+                (&mut self.source_words, &state.source),
+                (&mut self.chat_words, &state.chat),
+            ];
+            for (tables, group) in groups {
+                let Some(group) = group else { continue };
+                if !tables.contains_key(group) {
+                    tables.insert(group.clone(), Table::default());
                 }
-                if let Some(chat) = &state.chat {
-                    self.chat_words
-                        .entry(chat.clone())
-                        .or_default()
-                        .add(key, surface, post);
+                let table = tables.get_mut(group).expect("inserted above");
+                for (key, surface) in &state.words {
+                    table.add(key, surface, post);
                 }
             }
         }
@@ -140,27 +140,38 @@ impl Deeper {
             let hashtags = distinct(&mut state.hashtags);
             let words = distinct(&mut state.words);
             let emoji = distinct(&mut state.emoji);
-            for (i, (a, a_text)) in hashtags.iter().enumerate() {
-                for (b, b_text) in &hashtags[i + 1..] {
-                    self.cotags
-                        .add(&format!("{a}|{b}"), &format!("{a_text}|{b_text}"), post);
+            let (mut key, mut text) = (String::new(), String::new());
+            let mut pair = |table: &mut Table,
+                            (a, a_text): &(String, String),
+                            (b, b_text): &(String, String)| {
+                key.clear();
+                key.push_str(a);
+                key.push('|');
+                key.push_str(b);
+                text.clear();
+                text.push_str(a_text);
+                text.push('|');
+                text.push_str(b_text);
+                table.add(&key, &text, post);
+            };
+            for (i, hashtag) in hashtags.iter().enumerate() {
+                for other in &hashtags[i + 1..] {
+                    pair(&mut self.cotags, hashtag, other);
                 }
-                for (w, w_text) in &words {
-                    self.hashtag_words.add(
-                        &format!("{a}|{w}"),
-                        &format!("{a_text}|{w_text}"),
-                        post,
-                    );
+                for word in words {
+                    pair(&mut self.hashtag_words, hashtag, word);
                 }
-                for (e, e_text) in &emoji {
-                    self.emoji_hashtags.add(
-                        &format!("{e}|{a}"),
-                        &format!("{e_text}|{a_text}"),
-                        post,
-                    );
+                for emoji in emoji {
+                    pair(&mut self.emoji_hashtags, emoji, hashtag);
                 }
             }
         }
+        // Keep the buffers' capacity for the next post.
+        state.window.clear();
+        state.hashtags.clear();
+        state.emoji.clear();
+        state.words.clear();
+        self.post = state;
     }
 
     /// Adds `other`'s counts (its posts come after this one's).
@@ -195,15 +206,11 @@ fn join(words: &[(String, String, bool)]) -> (String, String) {
 }
 
 /// The distinct keys, sorted, each with its first spelling in the post.
-fn distinct(items: &mut [(String, String)]) -> Vec<(String, String)> {
-    let mut seen: Vec<(String, String)> = Vec::new();
-    for (key, text) in items.iter() {
-        if !seen.iter().any(|(k, _)| k == key) {
-            seen.push((key.clone(), text.clone()));
-        }
-    }
-    seen.sort_by(|a, b| a.0.cmp(&b.0));
-    seen
+fn distinct(items: &mut Vec<(String, String)>) -> &[(String, String)] {
+    // A stable sort keeps the post's order among equal keys, so the first spelling stays first.
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    items.dedup_by(|later, earlier| later.0 == earlier.0);
+    items
 }
 
 /// A source or chat and its most distinctive words.

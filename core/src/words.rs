@@ -331,6 +331,8 @@ pub const STEMMER: &str =
 pub struct Stemmers {
     english: rust_stemmers::Stemmer,
     russian: rust_stemmers::Stemmer,
+    /// Stems already computed: a corpus repeats its words, and a stem costs more than a look-up.
+    cache: foldhash::HashMap<String, String>,
 }
 
 impl Default for Stemmers {
@@ -338,11 +340,21 @@ impl Default for Stemmers {
         Stemmers {
             english: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
             russian: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::Russian),
+            cache: foldhash::HashMap::default(),
         }
     }
 }
 
 impl Stemmers {
+    /// As [`Stemmers::stem`], remembering every answer.
+    pub fn stem_cached(&mut self, key: &str) -> &str {
+        if !self.cache.contains_key(key) {
+            let stem = self.stem(key).into_owned();
+            self.cache.insert(key.to_string(), stem);
+        }
+        &self.cache[key]
+    }
+
     /// The stem of a (lower-cased) word key.
     pub fn stem<'a>(&self, key: &'a str) -> std::borrow::Cow<'a, str> {
         match key.chars().find(|&c| is_letter(c)) {
