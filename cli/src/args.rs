@@ -124,6 +124,10 @@ pub struct AnalyzeArgs {
     /// else an edge-list CSV (implies --cooccurrence).
     #[arg(long, value_name = "FILE")]
     pub graph: Option<PathBuf>,
+    /// Write the output to FILE instead of stdout, only when the run succeeds; FILE may not be
+    /// one of the inputs.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Write a partial report instead: every count and spelling, for `tgtext merge`.
     #[arg(long, conflicts_with = "format")]
     pub partial: bool,
@@ -238,6 +242,10 @@ pub struct StripArgs {
     /// `text`: each post's stripped text and a blank line; `json`: one object per line.
     #[arg(long, value_enum, default_value = "text")]
     pub format: StripFormat,
+    /// Write the output to FILE instead of stdout, only when the run succeeds; FILE may not be
+    /// one of the inputs.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 impl StripArgs {

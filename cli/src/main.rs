@@ -4,6 +4,7 @@
 //! only finds files, holds the output back until the run succeeds, and sets exit codes.
 
 mod args;
+mod destination;
 mod output;
 mod read;
 mod table;
@@ -17,6 +18,7 @@ use args::{
     AnalyzeArgs, Cli, Command, KwicArgs, KwicFormat, MergeArgs, OutputFormat, StripArgs,
     StripFormat,
 };
+use destination::Destination;
 use output::Output;
 use read::{display_name, InputError, NamedInput};
 
@@ -36,7 +38,7 @@ fn main() -> ExitCode {
         Command::Kwic(args) => kwic(args),
     };
     match result {
-        Ok(output) => write_stdout(output),
+        Ok(output) => write_output(output),
         Err(Failure::Usage(message)) => {
             eprintln!("tgtext: {message}");
             ExitCode::from(2)
@@ -60,9 +62,18 @@ impl From<InputError> for Failure {
     }
 }
 
-/// Prints the whole output at once, so that nothing reaches stdout when a run fails.
-/// A closed pipe (`tgtext analyze x | head`) is not an error.
-fn write_stdout(output: Output) -> ExitCode {
+/// Prints the whole output at once, so that nothing reaches stdout (or `-o FILE`) when a run
+/// fails. A closed pipe (`tgtext analyze x | head`) is not an error.
+fn write_output(mut output: Output) -> ExitCode {
+    if let Destination::File(path) = output.take_destination() {
+        return match destination::write_file(output, &path) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("tgtext: {message}");
+                ExitCode::from(1)
+            }
+        };
+    }
     let mut stdout = std::io::stdout().lock();
     match output.write_to(&mut stdout) {
         Ok(()) => ExitCode::SUCCESS,
@@ -106,6 +117,14 @@ fn analyze(args: AnalyzeArgs) -> Result<Output, Failure> {
         None => 0,
     };
     let (inputs, progress) = read::resolve(&args.input.files)?;
+    let destination = Destination::new(args.output.as_deref());
+    let stopwords_file: Vec<&std::path::Path> =
+        args.stopwords_file.iter().map(|p| p.as_path()).collect();
+    destination::refuse_inputs(&destination, &inputs, &stopwords_file).map_err(Failure::Usage)?;
+    if let Some(graph) = &args.graph {
+        let graph = Destination::new(Some(graph));
+        destination::refuse_inputs(&graph, &inputs, &stopwords_file).map_err(Failure::Usage)?;
+    }
     let partials = analyze_in_parallel(&inputs, &config, args.input.lossy, progress.as_ref())?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
@@ -135,7 +154,7 @@ fn analyze(args: AnalyzeArgs) -> Result<Output, Failure> {
             render(format, &report)
         }
     };
-    Ok(Output::from(output.into_bytes()))
+    Ok(Output::from(output.into_bytes()).to(destination))
 }
 
 /// One partial report per input, in input order, analysed on as many threads as there are
@@ -186,7 +205,7 @@ fn kwic(args: KwicArgs) -> Result<Output, Failure> {
     let config = args.config().map_err(Failure::Usage)?;
     let mut search =
         tgtext::Kwic::new(&args.term, &config).map_err(|e| Failure::Usage(e.to_string()))?;
-    stream(&args.input.files, |reader, push| {
+    stream(&args.input.files, Destination::Stdout, |reader, push| {
         search.read_input(reader, args.input.lossy, |hit| match args.format {
             KwicFormat::Json => push(hit.to_json_line().as_bytes()),
             KwicFormat::Text => {
@@ -276,7 +295,8 @@ fn per_file_output(
 fn strip(args: StripArgs) -> Result<Output, Failure> {
     let config = args.config().map_err(Failure::Usage)?;
     let mut stripper = tgtext::Stripper::new(&config);
-    stream(&args.input.files, |reader, push| {
+    let destination = Destination::new(args.output.as_deref());
+    stream(&args.input.files, destination, |reader, push| {
         stripper.read_input(reader, args.input.lossy, |post| match args.format {
             StripFormat::Text => {
                 push(post.clean_text.as_bytes());
@@ -291,10 +311,12 @@ fn strip(args: StripArgs) -> Result<Output, Failure> {
 /// that output is held back until the run succeeds, spilling to a temporary file when large.
 fn stream(
     files: &[std::path::PathBuf],
+    destination: Destination,
     mut read: impl FnMut(Box<dyn std::io::Read>, &mut dyn FnMut(&[u8])) -> Result<(), tgtext::Error>,
 ) -> Result<Output, Failure> {
     let (inputs, progress) = read::resolve(files)?;
-    let mut output = Output::default();
+    destination::refuse_inputs(&destination, &inputs, &[]).map_err(Failure::Usage)?;
+    let mut output = Output::default().to(destination);
     let mut write_error = None;
     for input in &inputs {
         for file in input.files() {

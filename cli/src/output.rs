@@ -6,15 +6,30 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 
+use crate::destination::Destination;
+
 const MEMORY_LIMIT: usize = 64 << 20;
 
 #[derive(Default)]
 pub struct Output {
     memory: Vec<u8>,
     spill: Option<(File, PathBuf)>,
+    /// Where it goes once the run has succeeded (`-o FILE`, else stdout).
+    destination: Destination,
 }
 
 impl Output {
+    /// The same output, bound for `destination`.
+    pub fn to(mut self, destination: Destination) -> Self {
+        self.destination = destination;
+        self
+    }
+
+    /// Where the output goes (stdout from then on).
+    pub fn take_destination(&mut self) -> Destination {
+        std::mem::take(&mut self.destination)
+    }
+
     pub fn push(&mut self, bytes: &[u8]) -> io::Result<()> {
         if self.spill.is_none() && self.memory.len() + bytes.len() <= MEMORY_LIMIT {
             self.memory.extend_from_slice(bytes);
@@ -86,6 +101,7 @@ impl From<Vec<u8>> for Output {
         Output {
             memory,
             spill: None,
+            destination: Destination::Stdout,
         }
     }
 }
