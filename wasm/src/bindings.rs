@@ -134,6 +134,15 @@ pub fn strip(input: &str, options: JsValue) -> Result<JsValue, JsError> {
     to_js(&posts)
 }
 
+/// `kwic(input, term, options?)`: every occurrence of `term` with its context, as
+/// `tgtext kwic TERM --format json` prints them one per line.
+#[wasm_bindgen]
+pub fn kwic(input: &str, term: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let config: tgtext::KwicConfig = self::options(options)?;
+    let hits = tgtext::kwic(input, term, &config).map_err(core_error)?;
+    to_js(&hits)
+}
+
 /// `csv(report)`: the report as `tgtext analyze --format csv` prints it.
 #[wasm_bindgen]
 pub fn csv(report: JsValue) -> Result<String, JsError> {
@@ -144,6 +153,9 @@ pub fn csv(report: JsValue) -> Result<String, JsError> {
         )));
     }
     let report: tgtext::Report = serde_wasm_bindgen::from_value(report).map_err(|e| {
+        // serde-wasm-bindgen's errors are JS Errors whose text starts with "Error: ".
+        let e = e.to_string();
+        let e = e.strip_prefix("Error: ").unwrap_or(&e);
         JsError::new(&format!(
             "csv() expects a report as analyze() returns it: {e}"
         ))
