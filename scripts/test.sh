@@ -40,8 +40,31 @@ npm ci --no-audit --no-fund
 step "cargo fmt --check"
 cargo fmt --all --check
 
+step "cargo fmt --check of fuzz/ (its own workspace)"
+cargo fmt --manifest-path fuzz/Cargo.toml --check
+
 step "cargo clippy --all-targets -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "cargo deny check licenses bans sources (deny.toml; advisories need a database this network cannot reach)"
+CARGO_DENY_VERSION=0.20.2
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $CARGO_DENY_VERSION" ]; then
+  cargo install -q --locked cargo-deny --version "=$CARGO_DENY_VERSION"
+fi
+cargo deny --log-level error check licenses bans sources
+
+step "fuzz targets build (nightly; built, not run: docs/FUZZING.md)"
+if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+  if cargo +nightly fuzz --version >/dev/null 2>&1; then
+    cargo +nightly fuzz build --sanitizer none --debug-assertions
+  else
+    echo "cargo-fuzz is not installed: building the fuzz crate with plain cargo +nightly build"
+    cargo +nightly build --release --locked --manifest-path fuzz/Cargo.toml --bins
+  fi
+else
+  echo "SKIPPED: no nightly toolchain here, so the fuzz targets are not built (rustup toolchain list)"
+fi
 
 step "generated tables are fresh (cargo run -p tgtext-gen, then git diff)"
 cargo run -q -p tgtext-gen --locked
