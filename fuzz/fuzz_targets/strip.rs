@@ -49,12 +49,26 @@ fuzz_target!(|input: Input| {
     assert_eq!(once, twice, "strip is not idempotent on {:?}", input.text);
 });
 
-/// Known bugs that make strip not idempotent (docs/FUZZING.md; regression tests
-/// `strip_is_idempotent_on_a_carriage_return_before_the_line_end` and
-/// `strip_is_idempotent_on_17_stacked_hash_signs_keeping_words` in tests/tests/hostile.rs),
-/// tolerated so the fuzzer can look further: a `\r` that is not part of a line end loses one
-/// `\r` per pass; and with `keep_hashtag_words`, each round turns only the last `#` of a run
-/// of `#` before a word into text, and rounds stop at 16.
+/// Known bugs that make strip not idempotent (docs/FUZZING.md; the ignored regression tests
+/// `strip_is_idempotent_*` in tests/tests/hostile.rs), tolerated so the fuzzer can look
+/// further, and only when they explain the failure:
+/// - a `\r` that is not part of a line end loses one `\r` per pass;
+/// - a tab inside a URL's path (TDLib keeps it there) becomes a space, which ends the URL and
+///   reveals what followed (`e.cm/\t#T`: the hashtag goes on the second pass);
+/// - with `keep_hashtag_words`, each round turns only the last `#` of a run into text, and
+///   rounds stop at 16.
 fn known_bug(text: &str, config: &StripConfig) -> bool {
-    text.contains('\r') || (config.keep_hashtag_words && text.contains(&"#".repeat(17)))
+    if config.keep_hashtag_words && text.contains(&"#".repeat(17)) {
+        return true;
+    }
+    let tidied: String = text
+        .chars()
+        .filter(|&c| c != '\r')
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    if tidied == text {
+        return false;
+    }
+    let once = strip_post(&tidied, config);
+    strip_post(&once, config) == once
 }

@@ -454,6 +454,17 @@ fn strip_is_idempotent_on_17_stacked_hash_signs_keeping_words() {
     assert_eq!(tgtext::strip_post(&once, &config), once);
 }
 
+/// Fuzz target `strip`, minimised input `e.cm/\t#T` with the default options: TDLib keeps a
+/// tab inside a URL's path, so the first pass finds the URL `e.cm/\t#T` and removes nothing,
+/// but tidies the tab into a space; that space ends the URL, and the second pass removes `#T`.
+#[test]
+#[ignore = "known bug, reported: strip is not idempotent on a tab inside a URL path"]
+fn strip_is_idempotent_on_a_tab_inside_a_url_path() {
+    let config = StripConfig::default();
+    let once = tgtext::strip_post("e.cm/\t#T", &config);
+    assert_eq!(tgtext::strip_post(&once, &config), once);
+}
+
 #[test]
 fn paragraph_split_survives_a_million_blank_lines() {
     let text = format!("#a\n{}#b", "\n".repeat(1_000_000));
