@@ -84,6 +84,12 @@ if [ -f "$NPM_PKG/node/index.mjs" ]; then
   NPM_PKG=$(cd "$NPM_PKG" && pwd)
   NPM_VERSION=$(node -p 'require(process.argv[1]).version' "$NPM_PKG/package.json")
   NPM_NOTE="tgtext $NPM_VERSION at $NPM_PKG${NPM_NOTE:+, $NPM_NOTE}, built $(date -u -r "$NPM_PKG/web/tgtext_wasm_bg.wasm" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '?')"
+  NEWER=$(find core/src wasm/src -name '*.rs' -newer "$NPM_PKG/web/tgtext_wasm_bg.wasm" 2>/dev/null | head -n 3)
+  if [ -n "$NEWER" ]; then
+    NPM_NOTE="$NPM_NOTE, OLDER than the sources (e.g. $(echo $NEWER | tr ' ' ','))"
+    loud "bench.sh: the npm package at $NPM_PKG is older than the core's sources:" $NEWER \
+      "Its row measures that older build; run scripts/build-wasm.sh first for a fair comparison."
+  fi
 else
   HAVE_NPM=false
   NPM_NOTE="not built: no $NPM_PKG/node/index.mjs and no build/tgtext-*.tgz (run scripts/build-wasm.sh)"
@@ -211,6 +217,7 @@ twitter-text|$(version node -p 'require("./bench/node_modules/twitter-text/packa
 emoji-regex|$(version node -p 'require("./bench/node_modules/emoji-regex/package.json").version')
 grep|$(version grep --version)
 coreutils|$(version sort --version)
+scheduler|$( [ "$(cat /proc/sys/kernel/sched_autogroup_enabled 2>/dev/null)" = 1 ] && echo "autogroup on" || echo "autogroup off")
 parity|$PARITY
 corpus A|\`$A\` ($(size "$A") bytes): \`gen-corpus $MB 1 web-preview-text\`
 corpus B|\`$B\` ($(size "$B") bytes): \`gen-corpus $MB 2 web-preview-text\`
@@ -318,8 +325,8 @@ else:
 if base and "native2" in stats:
     r = stats["native2"]["mbs"] / base["mbs"]
     target("two files ≥ 1.8× one file (both cores)", f"{r:.2f}× ({num(stats['native2']['mbs'])} vs "
-           f"{num(base['mbs'])} MB/s; CPU s {stats['native2']['cpu']:.2f} for "
-           f"{stats['native2']['wall']:.2f} s wall)", r >= 1.8)
+           f"{num(base['mbs'])} MB/s; it used {stats['native2']['cpu'] / stats['native2']['wall']:.2f} "
+           f"cores, the one-file run {base['cpu'] / base['wall']:.2f})", r >= 1.8)
 w("")
 
 # What each tool counted, from the check round's outputs.
@@ -370,14 +377,22 @@ w("## Machine")
 w("")
 w("| | |")
 w("|---|---|")
-for key in ("cpu", "cores", "memory", "kernel", "os", "rustc", "tgtext", "npm package", "node", "python",
+for key in ("cpu", "cores", "memory", "kernel", "os", "scheduler", "rustc", "tgtext", "npm package", "node", "python",
             "emoji (PyPI)", "twitter-text", "emoji-regex", "grep", "coreutils"):
     w(f"| {key} | {machine[key]} |")
 w("| load average (1, 5, 15 min) | " + "; ".join(
     f"{l.rsplit(' ', 3)[0]}: {' '.join(l.rsplit(' ', 3)[1:])}" for l in loads) + " |")
 w("")
-w("The machine was shared with other work during the run; the load average above includes the"
-  " benchmark itself (about 1 while a single-threaded tool runs).")
+w("The load average includes the benchmark itself (about 1 while a single-threaded tool runs)."
+  " Above the core count, other work competes for the CPU: wall-clock MB/s then understates every"
+  " tool alike (round-robin keeps the ratios fair), and MB per CPU-second is closer to what each"
+  " would do on an idle core.")
+if machine["scheduler"] == "autogroup on":
+    w("")
+    w("With autogroup scheduling the kernel shares the CPU fairly between sessions, not threads: on"
+      " a busy machine the benchmark's session gets its slice however many threads it runs, so the"
+      " two-file row can show its second core only when the machine is otherwise idle (compare its"
+      " CPU s with its wall time).")
 w("")
 w("## Corpora and commands")
 w("")
