@@ -51,21 +51,24 @@ fuzz_target!(|input: Input| {
 
 /// Known bugs that make strip not idempotent (docs/FUZZING.md; the ignored regression tests
 /// `strip_is_idempotent_*` in tests/tests/hostile.rs), tolerated so the fuzzer can look
-/// further, and only when they explain the failure:
+/// further, and only when they explain the failure (the input without what triggers them
+/// strips idempotently):
 /// - a `\r` that is not part of a line end loses one `\r` per pass;
 /// - a tab inside a URL's path (TDLib keeps it there) becomes a space, which ends the URL and
 ///   reveals what followed (`e.cm/\t#T`: the hashtag goes on the second pass);
 /// - with `keep_hashtag_words`, each round turns only the last `#` of a run into text, and
-///   rounds stop at 16.
+///   rounds stop at 16, so 16 or more stacked `#` leave work for the next strip
+///   (`################d.ch`: the URL revealed after the last `#` stays).
 fn known_bug(text: &str, config: &StripConfig) -> bool {
-    if config.keep_hashtag_words && text.contains(&"#".repeat(17)) {
-        return true;
+    let mut tidied = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\r' => {}
+            '\t' => tidied.push(' '),
+            '#' if config.keep_hashtag_words && tidied.ends_with('#') => {}
+            c => tidied.push(c),
+        }
     }
-    let tidied: String = text
-        .chars()
-        .filter(|&c| c != '\r')
-        .map(|c| if c == '\t' { ' ' } else { c })
-        .collect();
     if tidied == text {
         return false;
     }
