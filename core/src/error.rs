@@ -47,6 +47,12 @@ impl Error {
         self.kind
     }
 
+    /// The same error with its offset moved on by `by` bytes.
+    pub(crate) fn shifted(mut self, by: u64) -> Self {
+        self.offset = self.offset.map(|offset| offset + by);
+        self
+    }
+
     /// The byte offset in the input where the problem is, when the error is about one place.
     pub fn offset(&self) -> Option<u64> {
         self.offset

@@ -71,31 +71,39 @@ fn strip_round(text: &str, config: &StripConfig) -> (String, bool) {
     (out, removed)
 }
 
-/// One line: removed entities become a gap of at most one space; then spaces are tidied.
+/// One line: removed entities become a gap of at most one space; runs of spaces and tabs in the
+/// text around them become one space, while kept entities stay exactly as written (a tab inside
+/// a URL's path is part of the URL: tidying it would end the URL and reveal a hashtag).
 fn strip_line(line: &str, entities: &[Entity], config: &StripConfig, removed: &mut bool) -> String {
     let mut out = String::with_capacity(line.len());
     let mut gap_pending = false;
     let mut last = 0;
     for entity in entities {
-        let Some(kind) = removable(entity.kind) else {
-            continue;
-        };
-        if !config.removes(kind) {
-            continue;
-        }
         push_text(&mut out, &line[last..entity.range.start], &mut gap_pending);
-        *removed = true;
-        let piece = &line[entity.range.clone()];
-        if kind == Removable::Hashtags && config.keep_hashtag_words {
-            push_text(&mut out, hashtag_word(piece), &mut gap_pending);
-        } else {
-            gap_pending = true;
-        }
         last = entity.range.end;
+        let piece = &line[entity.range.clone()];
+        let remove = removable(entity.kind).filter(|&kind| config.removes(kind));
+        match remove {
+            None => push_kept(&mut out, piece, &mut gap_pending),
+            Some(Removable::Hashtags) if config.keep_hashtag_words => {
+                *removed = true;
+                // `#` signs right before the hashtag would make its word a hashtag again
+                // (`##a` → `#a`): they go with it, so one round does what many would.
+                out.truncate(out.trim_end_matches('#').len());
+                push_text(&mut out, hashtag_word(piece), &mut gap_pending);
+            }
+            Some(_) => {
+                *removed = true;
+                gap_pending = true;
+            }
+        }
     }
     push_text(&mut out, &line[last..], &mut gap_pending);
-    collapse_spaces(&out)
+    out.trim_matches(LINE_SPACE).to_string()
 }
+
+/// What is trimmed from both ends of a stripped line: spaces, tabs and a stray carriage return.
+const LINE_SPACE: [char; 3] = [' ', '\t', '\r'];
 
 /// `#СНГ@asia_news` → `СНГ`.
 fn hashtag_word(hashtag: &str) -> &str {
@@ -103,39 +111,37 @@ fn hashtag_word(hashtag: &str) -> &str {
     word.split_once('@').map_or(word, |(word, _)| word)
 }
 
+/// A kept entity, verbatim, after at most one space for a removal before it.
+fn push_kept(out: &mut String, piece: &str, gap_pending: &mut bool) {
+    if std::mem::take(gap_pending) && !out.is_empty() && !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out.push_str(piece);
+}
+
+/// Text between entities, its runs of spaces and tabs made one space; a removal just before it
+/// leaves at most one space, and none at the line's start or before closing punctuation.
 fn push_text(out: &mut String, text: &str, gap_pending: &mut bool) {
     if text.is_empty() {
         return;
     }
+    let mut text = text;
     if std::mem::take(gap_pending) {
         let rest = text.trim_start_matches([' ', '\t']);
         if out.trim_end_matches([' ', '\t']).is_empty() || rest.starts_with(CLOSING) {
-            // At the line's start, or before closing punctuation: no space at all.
             out.truncate(out.trim_end_matches([' ', '\t']).len());
-            out.push_str(rest);
-            return;
-        }
-        if !out.ends_with([' ', '\t']) && !text.starts_with([' ', '\t']) {
+            text = rest;
+        } else if !out.ends_with(' ') && !text.starts_with([' ', '\t']) {
             out.push(' ');
         }
     }
-    out.push_str(text);
-}
-
-/// Runs of spaces and tabs become one space; the line is trimmed.
-fn collapse_spaces(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut in_space = false;
-    for c in line.trim_matches([' ', '\t']).chars() {
+    for c in text.chars() {
         if c == ' ' || c == '\t' {
-            if !in_space {
+            if !out.ends_with(' ') {
                 out.push(' ');
             }
-            in_space = true;
         } else {
             out.push(c);
-            in_space = false;
         }
     }
-    out
 }

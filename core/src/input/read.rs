@@ -52,7 +52,9 @@ pub fn read_input(
             if let Some(err) = text.error.take() {
                 return Err(err);
             }
-            result.map(|()| format)
+            result
+                .map_err(|err| err.shifted(text.bom_len()))
+                .map(|()| format)
         }
         InputFormat::TelegramHtml | InputFormat::WebPreviewHtml => {
             let mut html = prefix;
@@ -68,13 +70,17 @@ pub fn read_input(
                     ));
                 }
             }
-            check_html_depth(&html)?;
-            if format == InputFormat::TelegramHtml {
-                telegram_html::parse(&html, sink)?;
-            } else {
-                web_preview_html::parse(&html, sink)?;
-            }
-            Ok(format)
+            // Offsets in the text count from after a byte-order mark; the file's count from before.
+            let parsed = check_html_depth(&html).and_then(|()| {
+                if format == InputFormat::TelegramHtml {
+                    telegram_html::parse(&html, sink)
+                } else {
+                    web_preview_html::parse(&html, sink)
+                }
+            });
+            parsed
+                .map_err(|err| err.shifted(text.bom_len()))
+                .map(|()| format)
         }
     }
 }
@@ -147,6 +153,8 @@ pub struct Utf8Reader<R> {
     pending_from: usize,
     /// A decoding error met while serving `Read`, kept so its message is not lost.
     error: Option<Error>,
+    /// Whether a byte-order mark was dropped from the start.
+    bom: bool,
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -165,6 +173,18 @@ impl<R: Read> Utf8Reader<R> {
             pending: Vec::new(),
             pending_from: 0,
             error: None,
+            bom: false,
+        }
+    }
+
+    /// The bytes dropped before the text: 3 for a byte-order mark, else 0. Offsets in the
+    /// decoded text plus this are offsets in the input (except where `lossy` replaced bytes:
+    /// there the offsets count the text after replacement).
+    pub fn bom_len(&self) -> u64 {
+        if self.bom {
+            BOM.len() as u64
+        } else {
+            0
         }
     }
 
@@ -210,6 +230,7 @@ impl<R: Read> Utf8Reader<R> {
             if let Some(after) = rest.strip_prefix(BOM) {
                 rest = after;
                 self.offset += BOM.len() as u64;
+                self.bom = true;
             }
         }
         loop {
