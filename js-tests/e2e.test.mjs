@@ -5,16 +5,17 @@
 // and it works offline once loaded. Screenshots go to build/screenshots (paths printed below).
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
 import { chromium } from "playwright-core";
-import { ROOT, SAMPLE, SCREENSHOTS, cli, corpus, requireBuild } from "./helpers.mjs";
+import { PKG, ROOT, SAMPLE, SCREENSHOTS, cli, corpus, requireBuild } from "./helpers.mjs";
 
 requireBuild();
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const sampleText = readFileSync(SAMPLE, "utf8");
 
 async function freePort() {
@@ -29,9 +30,9 @@ async function freePort() {
   });
 }
 
-async function serve() {
+async function serve(directory = join(ROOT, "web-demo")) {
   const port = await freePort();
-  const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", join(ROOT, "web-demo")], {
+  const server = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", directory], {
     stdio: "ignore",
   });
   const origin = `http://127.0.0.1:${port}`;
@@ -59,7 +60,7 @@ test("the web demo, end to end in headless Chromium", async (t) => {
     // Tall enough that every element screenshot below fits: headless Chromium can stall on an
     // element screenshot taller than the viewport.
     viewport: { width: 1280, height: 1400 },
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: ARGS,
   });
   t.after(async () => {
     await context.close();
@@ -127,6 +128,7 @@ test("the web demo, end to end in headless Chromium", async (t) => {
     assert.equal(copied, await page.inputValue("#clean-text"), "the copy button copies the cleaned text");
     const [txt] = await Promise.all([page.waitForEvent("download"), page.click("#download-txt")]);
     assert.equal(readFileSync(await txt.path(), "utf8"), copied, "the cleaned text downloads too");
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot("demo-sample");
     await shot("demo-charts", page.locator("#charts"));
     await shot("demo-cloud", page.locator("#cloud-box"));
@@ -252,4 +254,40 @@ test("the web demo, end to end in headless Chromium", async (t) => {
     assert.deepEqual(foreign, [], "requests to other origins");
     assert.deepEqual(problems, []);
   });
+});
+
+test("a plain page imports the package by name: the browser entry of its exports works", async (t) => {
+  // What a browser user without a bundler does: the package's files, an import map for the bare
+  // name pointing where package.json's browser export ("." → default) points, and an import.
+  const manifest = JSON.parse(readFileSync(join(PKG, "package.json"), "utf8"));
+  const entry = manifest.exports["."].default.default;
+  const site = mkdtempSync(join(tmpdir(), "tgtext-site-"));
+  t.after(() => rmSync(site, { recursive: true, force: true }));
+  cpSync(PKG, join(site, "tgtext"), { recursive: true });
+  writeFileSync(
+    join(site, "index.html"),
+    `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+<script type="importmap">${JSON.stringify({ imports: { tgtext: `./tgtext/${entry.replace(/^\.\//, "")}` } })}</script>
+<script type="module">
+  import { analyze, csv, version } from "tgtext";
+  const report = analyze("Today, #CIS leaders met in Minsk 🇷🇺🇰🇿. #cis");
+  document.body.dataset.result = JSON.stringify({ top: report.hashtags[0], countries: report.countries.length, csv: csv(report).length > 0, version: version() });
+</script>`,
+  );
+  const server = await serve(site);
+  t.after(server.stop);
+  const profile = mkdtempSync(join(tmpdir(), "tgtext-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  t.after(async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems = [];
+  page.on("pageerror", (err) => problems.push(err.message));
+  await page.goto(`${server.origin}/index.html`);
+  await page.waitForSelector("body[data-result]", { state: "attached", timeout: 60_000 });
+  const result = JSON.parse(await page.getAttribute("body", "data-result"));
+  assert.deepEqual(result, { top: { key: "cis", text: "#CIS", count: 2, posts: 1 }, countries: 2, csv: true, version: manifest.version });
+  assert.deepEqual(problems, []);
 });
