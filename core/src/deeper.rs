@@ -213,6 +213,17 @@ fn distinct(items: &mut Vec<(String, String)>) -> &[(String, String)] {
     items
 }
 
+/// Writes a number as `JSON.stringify` does, so that the CLI's bytes equal the npm package's:
+/// a whole number without `.0`, and `-0` as `0` (fractions already agree: both print the
+/// shortest round-trip form, in plain notation at the magnitudes a rounded log-ratio has).
+fn as_js_number<S: serde::Serializer>(value: &f64, serializer: S) -> Result<S::Ok, S::Error> {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        serializer.serialize_i64(*value as i64)
+    } else {
+        serializer.serialize_f64(*value)
+    }
+}
+
 /// A source or chat and its most distinctive words.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DistinctiveGroup {
@@ -236,7 +247,9 @@ pub struct DistinctiveTerm {
     pub count: u64,
     /// The group's posts that have it.
     pub posts: u64,
-    /// log2 of the word's smoothed share in the group over its smoothed share in the rest.
+    /// log2 of the word's smoothed share in the group over its smoothed share in the rest,
+    /// rounded to 4 decimals.
+    #[serde(serialize_with = "as_js_number")]
     pub log_ratio: f64,
 }
 
