@@ -81,7 +81,7 @@ if [ ! -f "$NPM_PKG/node/index.mjs" ] && [ -z "${TGTEXT_NPM:-}" ]; then
 fi
 HAVE_NPM=true
 if [ -f "$NPM_PKG/node/index.mjs" ]; then
-  NPM_VERSION=$(node -p 'require(process.argv[1]).version' "$NPM_PKG/package.json")
+  NPM_VERSION=$(node -p 'require(require("path").resolve(process.argv[1])).version' "$NPM_PKG/package.json")
   NPM_NOTE="tgtext $NPM_VERSION at $NPM_PKG${NPM_NOTE:+, $NPM_NOTE}, built $(date -u -r "$NPM_PKG/web/tgtext_wasm_bg.wasm" '+%Y-%m-%d %H:%M UTC' 2>/dev/null || echo '?')"
   NEWER=$(find core/src wasm/src -name '*.rs' -newer "$NPM_PKG/web/tgtext_wasm_bg.wasm" 2>/dev/null | head -n 3)
   if [ -n "$NEWER" ]; then
