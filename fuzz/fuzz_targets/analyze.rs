@@ -1,6 +1,7 @@
-//! Whole `analyze` with random options and any input: a clear error or a report that adds up,
-//! writes JSON that reads back to the same report, writes CSV, and is the same when the input
-//! is pushed in chunks instead of streamed from a reader.
+//! Whole `analyze` with random options (the deeper analyses too) and any input: a clear error
+//! or a report that adds up, writes JSON that reads back to the same report, writes CSV, is the
+//! same when the input is pushed in chunks instead of streamed from a reader, and whose partial
+//! report reads back and merged with itself is the report of the input read twice.
 //!
 //! The first [`OPTIONS_BYTES`] bytes are the options (through `arbitrary`), the rest is the
 //! input, so that a seed is a header of zeros (the default options) and a file as it is.
@@ -8,7 +9,7 @@
 
 use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
-use tgtext::{Analyzer, Report};
+use tgtext::{Analyzer, Partial, Report};
 use tgtext_fuzz::{check_error, check_report, chunks, FuzzOptions, OPTIONS_BYTES};
 
 fuzz_target!(|bytes: &[u8]| {
@@ -32,8 +33,31 @@ fuzz_target!(|bytes: &[u8]| {
         let _ = analyzer.finish();
         return;
     }
-    let report = analyzer.finish();
+    let partial = analyzer.into_partial();
+    let report = partial.report(config.top);
     check_report(&report, &config);
+    // A partial report written and read back is the same; merged with itself it is the
+    // report of the input read twice (merge(A, B) = analyze(A + B)).
+    let back = Partial::from_json(&partial.to_json()).expect("a partial reads back");
+    assert_eq!(
+        back.report(config.top),
+        report,
+        "the partial does not read back"
+    );
+    let mut twice = back;
+    twice.merge(partial).expect("partials of one run merge");
+    let mut again = Analyzer::new(&config).expect("valid options");
+    again
+        .read_input(data, options.lossy)
+        .expect("read once, reads again");
+    again
+        .read_input(data, options.lossy)
+        .expect("read once, reads again");
+    assert_eq!(
+        twice.report(config.top),
+        again.finish(),
+        "merge(A, A) != analyze(A + A)"
+    );
     let json = report.to_json();
     let back: Report = serde_json::from_str(&json).expect("the report's JSON reads back");
     assert_eq!(back, report, "the JSON does not read back to the report");

@@ -137,6 +137,12 @@ pub struct FuzzOptions {
     pub lossy: bool,
     /// Chunking of the pushed (`feed`) reading, compared with the streamed one.
     pub chunk_seed: u64,
+    // The deeper analyses (after the fields above, so older seeds keep their meaning).
+    pub ngrams: bool,
+    pub cooccurrence: bool,
+    pub distinctive: bool,
+    pub stem: bool,
+    pub fold_yo: bool,
 }
 
 const ZONES: [&str; 8] = [
@@ -171,6 +177,11 @@ impl FuzzOptions {
                 1 => Some(ZONES[usize::from(self.time_zone_pick) % ZONES.len()].to_string()),
                 _ => Some(self.time_zone.clone()),
             },
+            ngrams: self.ngrams,
+            cooccurrence: self.cooccurrence,
+            distinctive: self.distinctive,
+            stem: self.stem,
+            fold_yo: self.fold_yo,
             // Options added later keep their defaults until this struct learns them.
             ..Config::default()
         }
