@@ -187,7 +187,7 @@ fn empty_input_is_a_report_with_no_posts() {
 
 #[test]
 fn a_10_mb_single_line_is_counted_exactly() {
-    let unit = "word #tag @durov 🇷🇺 "; // 1 + 4 + 1 + 4 + 1 + 6 + 1 + 8 + 1 = 27 bytes
+    let unit = "word #tag @durov 🇷🇺 "; // 4 + 1 + 4 + 1 + 6 + 1 + 8 + 1 = 26 bytes
     let n = SINGLE_LINE_BYTES / unit.len();
     let line = unit.repeat(n);
     assert!(!line.contains('\n'));
