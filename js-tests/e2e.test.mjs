@@ -1,6 +1,7 @@
 // The web demo in real headless Chromium, served by a plain static server from web-demo/:
 // paste the sample and see #CIS with 16; download the JSON and CSV and compare them with the
-// CLI's; open a file; a Telegram export that the core cannot read yet shows its message; a
+// CLI's; the deeper analyses (n-grams, pairs, distinctive words) as charts, tables and CSV, and
+// keyword in context, agree with the CLI; open a file; a Telegram export that the core cannot read yet shows its message; a
 // 10 MB paste keeps the page responsive; nothing is fetched from anywhere but the page's origin,
 // and it works offline once loaded. Screenshots go to build/screenshots (paths printed below).
 import assert from "node:assert/strict";
@@ -17,6 +18,12 @@ requireBuild();
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const sampleText = readFileSync(SAMPLE, "utf8");
+
+/** RFC 4180 CSV, written independently of the page's, to check its section downloads. */
+function csvOf(header, rows) {
+  const field = (v) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+  return [header, ...rows].map((row) => row.map(field).join(",")).join("\n") + "\n";
+}
 
 async function freePort() {
   return new Promise((resolve, reject) => {
@@ -133,6 +140,90 @@ test("the web demo, end to end in headless Chromium", async (t) => {
     await shot("demo-charts", page.locator("#charts"));
     await shot("demo-cloud", page.locator("#cloud-box"));
     await shot("demo-tables", page.locator("#tables"));
+  });
+
+  await t.test("n-grams and pairs of the sample: charts, tables and CSV as the CLI counts; keyword in context", async () => {
+    const expected = JSON.parse(cli(["analyze", "--format", "json", "--ngrams", "--cooccurrence", SAMPLE]));
+    await page.check("#opt-ngrams");
+    await page.check("#opt-cooccurrence");
+    await runAndWait();
+    assert.equal(await page.getAttribute("body", "data-state"), "done", await page.textContent("#error"));
+    const cells = async (section) => page.locator(`#table-${section} tbody tr`).first().locator("td").allTextContents();
+    // The CLI's top rows: "Foreign Minister" 9 in 6 posts; "#CIS|#CSTO" in 10 posts.
+    assert.deepEqual(expected.bigrams[0], { key: "foreign minister", text: "Foreign Minister", count: 9, posts: 6 });
+    assert.deepEqual(expected.cotags[0], { key: "cis|csto", text: "#CIS|#CSTO", count: 10, posts: 10 });
+    assert.deepEqual(await cells("bigrams"), ["1", "Foreign Minister", "foreign minister", "9", "6"]);
+    assert.deepEqual(await cells("cotags"), ["1", "#CIS|#CSTO", "cis|csto", "10", "10"]);
+    for (const section of ["bigrams", "trigrams", "cotags", "hashtag_words", "emoji_hashtags"]) {
+      const item = expected[section][0];
+      assert.deepEqual(await cells(section), ["1", item.text, item.key, String(item.count), String(item.posts)], `${section}: the CLI's top row`);
+      assert.equal(await page.locator(`[data-chart="${section}"] canvas`).count(), 1, `a ${section} chart`);
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(`#download-${section}`)]);
+      const rows = expected[section].map((i) => [i.key, i.text, i.count, i.posts]);
+      assert.ok(
+        readFileSync(await download.path(), "utf8") === csvOf(["key", "text", "count", "posts"], rows),
+        `${section}: the CSV download holds every row of the CLI's table (${rows.length})`,
+      );
+    }
+    const bars = await page.evaluate(() => Chart.getChart(document.querySelector('[data-chart="cotags"] canvas')).data.labels.slice(0, 1));
+    assert.deepEqual(bars, ["#CIS|#CSTO"], "the co-tag chart's first bar");
+
+    // Keyword in context: as many hits as `tgtext kwic '#SCO'` prints lines, the same contexts.
+    const lines = cli(["kwic", "#SCO", SAMPLE, "--format", "json"]).trim().split("\n").map((line) => JSON.parse(line));
+    assert.equal(lines.length, 8);
+    await page.fill("#kwic-term", "#SCO");
+    await page.click("#kwic-run");
+    await page.waitForSelector("#kwic-results[data-hits]");
+    assert.match(await page.textContent("#kwic-status"), /^8 hits for #SCO$/);
+    const rows = page.locator("#table-kwic tbody tr");
+    assert.equal(await rows.count(), lines.length, "one row per hit of the CLI");
+    assert.deepEqual(await rows.first().locator("td").allTextContents(), [String(lines[0].index), lines[0].left, lines[0].match, lines[0].right]);
+    assert.equal(await rows.first().locator("td").nth(1).evaluate((td) => getComputedStyle(td).textAlign), "right", "the left context is right-aligned");
+    const [kwicCsv] = await Promise.all([page.waitForEvent("download"), page.click("#kwic-download")]);
+    assert.equal(kwicCsv.suggestedFilename(), "tgtext-kwic-SCO.csv");
+    assert.ok(
+      readFileSync(await kwicCsv.path(), "utf8") ===
+        csvOf(["index", "id", "date", "left", "match", "right"], lines.map((h) => [h.index, h.id ?? "", h.date ?? "", h.left, h.match, h.right])),
+      "the KWIC download is the CLI's hits as CSV",
+    );
+    // The window option reaches kwic(): one word of context on each side.
+    await page.fill("#kwic-window", "1");
+    await page.click("#kwic-run");
+    await page.waitForSelector("#kwic-run:not([disabled])");
+    const narrow = cli(["kwic", "#SCO", SAMPLE, "--format", "json", "--window", "1"]).trim().split("\n").map((line) => JSON.parse(line));
+    assert.deepEqual(await rows.first().locator("td").allTextContents(), [String(narrow[0].index), narrow[0].left, narrow[0].match, narrow[0].right]);
+    await page.fill("#kwic-window", "5");
+    await page.click("#kwic-run");
+    await page.waitForSelector("#kwic-run:not([disabled])");
+
+    // Distinctive words: a chart and a table per group that has any; the CSV has every term.
+    // (The sample's forwards make one group, whose words follow frequency; the case exports'
+    // groups are too small to have a word seen twice.)
+    await page.check("#opt-distinctive");
+    await runAndWait();
+    assert.equal(await page.getAttribute("body", "data-state"), "done", await page.textContent("#error"));
+    const report = JSON.parse(cli(["analyze", "--format", "json", "--ngrams", "--cooccurrence", "--distinctive", SAMPLE]));
+    const groups = report.distinctive.filter((g) => g.terms.length);
+    assert.ok(groups.length > 0, "the sample has distinctive words");
+    assert.equal(await page.locator("#table-distinctive [data-group]").count(), groups.length);
+    assert.equal(await page.locator("#table-distinctive [data-group] canvas").count(), groups.length);
+    const firstRow = page.locator(`#table-distinctive [data-group="${groups[0].kind}:${groups[0].key}"] tbody tr`).first();
+    assert.equal(await firstRow.locator("td").nth(1).textContent(), groups[0].terms[0].text);
+    const [distinctive] = await Promise.all([page.waitForEvent("download"), page.click("#download-distinctive")]);
+    assert.ok(
+      readFileSync(await distinctive.path(), "utf8") ===
+        csvOf(["group", "key", "text", "count", "posts", "log_ratio"],
+          report.distinctive.flatMap((g) => g.terms.map((x) => [`${g.kind}:${g.key}`, x.key, x.text, x.count, x.posts, x.log_ratio]))),
+      "the distinctive words' CSV",
+    );
+    assert.equal(await page.locator("#kwic-results table").count(), 0, "a new analysis clears the previous hits");
+    await page.click("#kwic-run");
+    await page.waitForSelector("#kwic-results[data-hits]");
+    await page.evaluate(() => document.querySelector('[data-chart="bigrams"]').scrollIntoView());
+    await shot("demo-deeper");
+    await shot("demo-kwic", page.locator("#kwic"));
+    await shot("demo-distinctive", page.locator('details[data-section="distinctive"]'));
+    for (const id of ["#opt-ngrams", "#opt-cooccurrence", "#opt-distinctive"]) await page.uncheck(id);
   });
 
   await t.test("open a file: the sample as a file gives the same report; options apply", async () => {

@@ -22,6 +22,8 @@ const TABLES = {
 };
 /** Sections with a bar chart. */
 const CHARTS = ["hashtags", "emoji", "words", "sources", "countries"];
+/** The deeper analyses' sections: charted too, when the options put them in the report. */
+const DEEP_CHARTS = ["bigrams", "trigrams", "cotags", "hashtag_words", "emoji_hashtags"];
 const CHART_ITEMS = 15;
 const CLOUD_WORDS = 120;
 /** Rows drawn per table; the downloads hold every row. */
@@ -38,7 +40,14 @@ const LARGE_PASTE = 1_000_000;
 const CLEAN_PREVIEW = 200_000;
 let cleanText = "";
 let downloads = { json: "", csv: "" };
+/** The last report shown, for the per-section CSV downloads. */
+let shownReport = null;
+/** The keyword-in-context run waited for ({id, term}), and the hits shown. */
+let kwicCurrent = null;
+let kwicHits = null; // {term, hits}
 const charts = [];
+/** The distinctive words' per-group charts, redrawn with the tables. */
+const groupCharts = [];
 
 function setState(state) {
   document.body.dataset.state = state;
@@ -70,6 +79,10 @@ function onWorkerMessage({ data }) {
     $("run").disabled = false;
     status("Ready.");
     setState("ready");
+    return;
+  }
+  if (kwicCurrent && data.id === kwicCurrent.id) {
+    onKwicMessage(data);
     return;
   }
   if (!current || data.id !== current.id) return;
@@ -137,6 +150,7 @@ function run() {
   }
   showError("");
   $("results").hidden = true; // never show an earlier run's results beside this run's error
+  clearKwic(); // its hits were of the text as it was then
   runId += 1;
   current = { id: runId, started: performance.now() };
   setState("running");
@@ -152,10 +166,98 @@ function run() {
   worker.postMessage(message);
 }
 
+/** The text being analysed, as the worker message wants it: the file, the kept paste or the box. */
+function source() {
+  if (file) return { file };
+  return { text: pasted ?? $("input").value };
+}
+
+// --- keyword in context --------------------------------------------------------------------
+
+function kwicOptions() {
+  const opts = {};
+  const input = $("opt-input").value;
+  if (input) opts.input = input;
+  if ($("opt-split").checked) opts.split = "paragraph";
+  const size = Number.parseInt($("kwic-window").value || "5", 10);
+  if (Number.isFinite(size) && size >= 0) opts.window = size;
+  if ($("opt-stem").checked) opts.stem = true;
+  if ($("opt-fold-yo").checked) opts.fold_yo = true;
+  return opts;
+}
+
+function runKwic() {
+  const term = $("kwic-term").value.trim();
+  const src = source();
+  if (!term) {
+    $("kwic-status").textContent = "Type a word, #hashtag or emoji first.";
+    return;
+  }
+  if (!src.file && !src.text) {
+    $("kwic-status").textContent = "Paste some text or open a file first.";
+    return;
+  }
+  runId += 1;
+  kwicCurrent = { id: runId, term };
+  $("kwic-run").disabled = true;
+  $("kwic-status").textContent = `Looking for ${term}…`;
+  worker.postMessage({ type: "kwic", id: runId, term, options: kwicOptions(), ...src });
+}
+
+function clearKwic() {
+  kwicHits = null;
+  delete $("kwic-results").dataset.hits;
+  $("kwic-results").replaceChildren();
+  $("kwic-status").textContent = "";
+  $("kwic-download").disabled = true;
+}
+
+function onKwicMessage(data) {
+  kwicCurrent = null;
+  $("kwic-run").disabled = false;
+  if (data.type === "error") {
+    clearKwic();
+    $("kwic-status").textContent = data.message;
+    return;
+  }
+  kwicHits = { term: data.term, hits: data.hits };
+  $("kwic-download").disabled = !data.hits.length;
+  $("kwic-status").textContent = `${fmt.format(data.hits.length)} ${data.hits.length === 1 ? "hit" : "hits"} for ${data.term}`;
+  $("kwic-results").dataset.hits = String(data.hits.length);
+  const head = el("tr", {}, el("th", { class: "num" }, "post"), el("th", { class: "left" }, "left"), el("th", { class: "match" }, "match"), el("th", {}, "right"));
+  const body = el("tbody");
+  for (const hit of data.hits.slice(0, MAX_ROWS)) {
+    body.append(
+      el("tr", {},
+        el("td", { class: "num" }, String(hit.index)),
+        el("td", { class: "left" }, hit.left),
+        el("td", { class: "match" }, hit.match),
+        el("td", { class: "right" }, hit.right)),
+    );
+  }
+  const note = data.hits.length > MAX_ROWS ? `The first ${MAX_ROWS} of ${fmt.format(data.hits.length)} hits; the download holds all.` : "";
+  $("kwic-results").replaceChildren(
+    ...(note ? [el("p", { class: "note" }, note)] : []),
+    data.hits.length
+      ? el("div", { class: "table-scroll" }, el("table", { id: "table-kwic" }, el("thead", {}, head), body))
+      : el("p", { class: "empty", id: "table-kwic" }, "no hits"),
+  );
+}
+
+function downloadKwic() {
+  if (!kwicHits) return;
+  const rows = kwicHits.hits.map((h) => [h.index, h.id ?? "", h.date ?? "", h.left, h.match, h.right]);
+  // A file-name-safe form of the term: its letters, digits, _ and -.
+  const slug = kwicHits.term.replace(/[^\p{L}\p{N}_-]+/gu, "") || "term";
+  saveFile(`tgtext-kwic-${slug}.csv`, "text/csv", toCsv(["index", "id", "date", "left", "match", "right"], rows));
+}
+
 function cancel() {
   // A worker in the middle of a wasm call cannot be interrupted; replace it.
   worker.terminate();
   finishRun();
+  kwicCurrent = null;
+  $("kwic-run").disabled = false;
   setState("ready");
   status("Cancelled.");
   $("run").disabled = true;
@@ -222,6 +324,7 @@ const fmt = new Intl.NumberFormat("en");
 
 function showResults({ report, json, csv, clean, warning }, elapsed) {
   downloads = { json, csv, txt: clean };
+  shownReport = report;
   setState("done");
   $("results").hidden = false;
   $("results").dataset.elapsedMs = String(Math.round(elapsed));
@@ -265,36 +368,44 @@ function label(item) {
   return item.name ? `${item.text}  ${item.name}` : item.text;
 }
 
+/**
+ * A horizontal bar chart in `figure`, one bar per label; "none" when there are no bars.
+ * `whole` says the values are counts (whole-number ticks); otherwise they are scores.
+ */
+function barChart(figure, labels, values, { name = "count", whole = true } = {}) {
+  if (!labels.length) {
+    figure.append(el("p", { class: "empty" }, "none"));
+    return null;
+  }
+  const canvas = el("canvas");
+  figure.append(el("div", { class: "chart-canvas", style: `height: ${40 + labels.length * 22}px` }, canvas));
+  return new Chart(canvas, {
+    type: "bar",
+    data: {
+      labels,
+      datasets: [{ label: name, data: values, backgroundColor: "#2b7bb9" }],
+    },
+    options: {
+      indexAxis: "y",
+      maintainAspectRatio: false,
+      animation: false,
+      plugins: { legend: { display: false } },
+      scales: { x: { beginAtZero: true, ticks: whole ? { precision: 0 } : {} }, y: { ticks: { autoSkip: false, font: { size: 13 } } } },
+    },
+  });
+}
+
 function drawCharts(report) {
   for (const chart of charts.splice(0)) chart.destroy();
   const box = $("charts");
   box.replaceChildren();
-  for (const section of CHARTS) {
+  const sections = [...CHARTS, ...DEEP_CHARTS.filter((section) => Array.isArray(report[section]))];
+  for (const section of sections) {
     const items = (report[section] ?? []).slice(0, CHART_ITEMS);
     const figure = el("figure", { class: "chart", "data-chart": section }, el("figcaption", {}, TABLES[section]));
     box.append(figure);
-    if (!items.length) {
-      figure.append(el("p", { class: "empty" }, "none"));
-      continue;
-    }
-    const canvas = el("canvas");
-    figure.append(el("div", { class: "chart-canvas", style: `height: ${40 + items.length * 22}px` }, canvas));
-    charts.push(
-      new Chart(canvas, {
-        type: "bar",
-        data: {
-          labels: items.map(label),
-          datasets: [{ label: "count", data: items.map((i) => i.count), backgroundColor: "#2b7bb9" }],
-        },
-        options: {
-          indexAxis: "y",
-          maintainAspectRatio: false,
-          animation: false,
-          plugins: { legend: { display: false } },
-          scales: { x: { beginAtZero: true, ticks: { precision: 0 } }, y: { ticks: { autoSkip: false, font: { size: 13 } } } },
-        },
-      }),
-    );
+    const chart = barChart(figure, items.map(label), items.map((i) => i.count));
+    if (chart) charts.push(chart);
   }
 }
 
@@ -349,13 +460,15 @@ function drawTables(report) {
     box.append(
       el("details", { class: "table", open: "", "data-section": section },
         el("summary", {}, `${TABLES[section] ?? section} (${fmt.format(items.length)})${note}`),
+        csvButton(section, items.length),
         items.length
           ? el("div", { class: "table-scroll" }, el("table", { id: `table-${section}` }, el("thead", {}, head), body))
           : el("p", { class: "empty", id: `table-${section}` }, "none")),
     );
   }
   if (report.timeline) box.append(timelineTable(report.timeline));
-  if (report.distinctive) box.append(distinctiveTable(report.distinctive));
+  for (const chart of groupCharts.splice(0)) chart.destroy();
+  if (report.distinctive) box.append(distinctiveSection(report.distinctive));
   if (report.posts) box.append(postsTable(report.posts));
 }
 
@@ -376,9 +489,61 @@ function timelineTable(timeline) {
     timeline.periods.map((p) => [p.period, p.posts, p.hashtags.map((h) => `${h.text} ${h.count}`).join(", ")]));
 }
 
-function distinctiveTable(groups) {
-  return simpleTable("distinctive", "Distinctive words", ["", "source or chat", "words", "distinctive words (log₂ ratio)"],
-    groups.map((g) => [g.kind, g.text, g.words, g.terms.map((t) => `${t.text} ${t.log_ratio.toFixed(2)}`).join(", ")]));
+/** A row of buttons with the CSV download of one section of the report. */
+function csvButton(section, rows) {
+  const button = el("button", { type: "button", id: `download-${section}`, "data-csv": section }, "Download (CSV)");
+  button.disabled = !rows;
+  return el("div", { class: "row section-downloads" }, button);
+}
+
+/** A group's name in the CSV: `kind:key`, as the CLI's CSV rows name it (`distinctive,<kind>:<group>|<word>`). */
+const groupName = (group) => `${group.kind}:${group.key}`;
+
+/** Per source and chat: its distinctive words as a chart of their log₂ ratios and a table. */
+function distinctiveSection(groups) {
+  const shown = groups.filter((g) => g.terms.length);
+  const blocks = shown.map((group, n) => {
+    const figure = el("figure", { class: "chart", "data-chart": `distinctive-${n}` },
+      el("figcaption", {}, `${group.kind}: ${group.text} — ${fmt.format(group.words)} words`));
+    const chart = barChart(figure, group.terms.map((t) => t.text), group.terms.map((t) => t.log_ratio), { name: "log₂ ratio", whole: false });
+    if (chart) groupCharts.push(chart);
+    const head = el("tr", {}, ...["#", "text", "key"].map((h) => el("th", {}, h)), ...["count", "posts", "log₂ ratio"].map((h) => el("th", { class: "num" }, h)));
+    const body = el("tbody");
+    group.terms.forEach((t, i) => body.append(
+      el("tr", {},
+        el("td", { class: "num" }, String(i + 1)), el("td", { class: "text" }, t.text), el("td", { class: "key" }, t.key),
+        el("td", { class: "num" }, fmt.format(t.count)), el("td", { class: "num" }, fmt.format(t.posts)), el("td", { class: "num" }, t.log_ratio.toFixed(4))),
+    ));
+    return el("div", { class: "group", "data-group": groupName(group) }, figure, el("table", {}, el("thead", {}, head), body));
+  });
+  const empty = groups.length - shown.length;
+  const note = empty ? ` — ${empty} without a word seen twice` : "";
+  return el("details", { class: "table", open: "", "data-section": "distinctive" },
+    el("summary", {}, `Distinctive words (${fmt.format(groups.length)} ${groups.length === 1 ? "source or chat" : "sources and chats"})${note}`),
+    csvButton("distinctive", shown.length),
+    shown.length ? el("div", { class: "groups", id: "table-distinctive" }, ...blocks) : el("p", { class: "empty", id: "table-distinctive" }, "none"));
+}
+
+/** One CSV field, quoted as RFC 4180 says when it holds a comma, a quote or a line break. */
+function csvField(value) {
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A CSV table: the header, then the rows; lines end in \n, as the CLI's CSV does. */
+function toCsv(header, rows) {
+  return [header, ...rows].map((row) => row.map(csvField).join(",")).join("\n") + "\n";
+}
+
+/** One section of the shown report as CSV: every row, not only those drawn. */
+function sectionCsv(section) {
+  const list = shownReport?.[section] ?? [];
+  if (section === "distinctive") {
+    return toCsv(["group", "key", "text", "count", "posts", "log_ratio"],
+      list.flatMap((g) => g.terms.map((t) => [groupName(g), t.key, t.text, t.count, t.posts, t.log_ratio])));
+  }
+  if (section === "emoji") return toCsv(["key", "text", "name", "count", "posts"], list.map((i) => [i.key, i.text, i.name ?? "", i.count, i.posts]));
+  return toCsv(["key", "text", "count", "posts"], list.map((i) => [i.key, i.text, i.count, i.posts]));
 }
 
 function drawTimeline(timeline) {
@@ -420,7 +585,12 @@ function postsTable(posts) {
 function download(kind) {
   const type = { json: "application/json", csv: "text/csv", txt: "text/plain" }[kind];
   const name = kind === "txt" ? "tgtext-clean.txt" : `tgtext-report.${kind}`;
-  const url = URL.createObjectURL(new Blob([downloads[kind]], { type: `${type};charset=utf-8` }));
+  saveFile(name, type, downloads[kind]);
+}
+
+/** Offers `text` as a download named `name`. */
+function saveFile(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
   const link = el("a", { href: url, download: name });
   document.body.append(link);
   link.click();
@@ -452,6 +622,15 @@ $("download-txt").addEventListener("click", () => download("txt"));
 $("download-json").addEventListener("click", () => download("json"));
 $("download-csv").addEventListener("click", () => download("csv"));
 $("copy-clean").addEventListener("click", copyClean);
+$("tables").addEventListener("click", (event) => {
+  const section = event.target.closest("button[data-csv]")?.dataset.csv;
+  if (section) saveFile(`tgtext-${section.replaceAll("_", "-")}.csv`, "text/csv", sectionCsv(section));
+});
+$("kwic-run").addEventListener("click", runKwic);
+$("kwic-term").addEventListener("keydown", (event) => {
+  if (event.key === "Enter") runKwic();
+});
+$("kwic-download").addEventListener("click", downloadKwic);
 
 const zone = document.body;
 zone.addEventListener("dragover", (event) => {

@@ -4,11 +4,13 @@
 // in pieces, posting progress between them.
 //
 // Messages in:  {type: "run", id, text?: string, file?: File, options, stripOptions}
+//               | {type: "kwic", id, text?: string, file?: File, term, options}
 // Messages out: {type: "ready", version} | {type: "progress", id, done, total}
 //               | {type: "result", id, report, json, csv, clean, warning}
+//               | {type: "kwic-result", id, term, hits, warning}
 //               | {type: "error", id, message}
 
-import { Analyzer, Stripper, csv, version } from "./pkg/web/browser.js";
+import { Analyzer, Stripper, csv, kwic, version } from "./pkg/web/browser.js";
 
 // About 1 MB per piece: frequent enough for a smooth bar, few enough to cost nothing.
 const PIECE = 1 << 20;
@@ -71,11 +73,19 @@ async function run({ id, text, file, options, stripOptions }) {
   }
 }
 
+/** Keyword in context over the whole text at once (kwic() has no streaming form). */
+async function runKwic({ id, text, file, term, options }) {
+  let warning = null;
+  if (file) ({ text, warning } = await readFile(file));
+  postMessage({ type: "kwic-result", id, term, hits: kwic(text, term, options), warning });
+}
+
 self.onmessage = async (event) => {
   const message = event.data;
-  if (message.type !== "run") return;
+  const handler = { run, kwic: runKwic }[message.type];
+  if (!handler) return;
   try {
-    await run(message);
+    await handler(message);
   } catch (err) {
     postMessage({ type: "error", id: message.id, message: err instanceof Error ? err.message : String(err) });
   }
