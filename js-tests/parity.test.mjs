@@ -163,13 +163,11 @@ for (const [mb, seed, options, flags] of [
   });
 }
 
-// Known core bug, kept visible until the core fixes it (a todo test runs, and reports, but does
-// not fail the run): floats in the report are written by serde_json, which prints an integral
-// f64 as `0.0` and small or large magnitudes in exponent form (`3e-6`), where JSON.stringify
-// prints `0` and `0.000003`. Two sources with the same words have distinctive log-ratios of 0.
+// The report's one float, `log_ratio`, is rounded to 4 decimals and written as JSON.stringify
+// writes numbers (a whole value without `.0`). Two sources with the same words have distinctive
+// log-ratios of 0: the bug this pinned was the CLI's `0.0`.
 test(
   "distinctive log-ratios that are whole numbers: the same bytes as the CLI",
-  { todo: "core writes log_ratio 0.0 where JSON.stringify writes 0; needs a JS-compatible float format in core/src/report.rs" },
   (t) => {
     const scratch = tempDir("float");
     t.after(scratch.remove);
