@@ -400,7 +400,7 @@ fn truncated_saved_web_preview_pages_give_the_posts_that_are_whole() {
 }
 
 // ---- fuzz findings (docs/FUZZING.md), named after the bug -------------------------------
-// Each was found by a fuzz target and fixed in the core in 75a7f15.
+// Each was found by a fuzz target; all but the last were fixed in the core in 75a7f15.
 
 /// Fuzz target `telegram_json`: after a byte-order mark, the error's offset was counted in the
 /// decoded text, 3 bytes short (`\xEF\xBB\xBF{"a":` said 5, not 8).
@@ -474,6 +474,22 @@ fn strip_is_idempotent_on_a_tab_inside_a_url_path() {
     let once = tgtext::strip_post("e.cm/\t#T", &config);
     assert_eq!(once, "e.cm/\t#T");
     assert_eq!(tgtext::strip_post(&once, &config), once);
+}
+
+/// Fuzz target `strip` (after the fixes above), minimised input `./\tm.om` removing URLs: a
+/// pass that removes nothing still tidies the tab into a space, and in `./ m.om` TDLib finds
+/// the URL `m.om` that `./\tm.om` hid, so a second strip gives `./`. Also `./\tkremlin.ru`.
+#[test]
+#[ignore = "known bug, reported: strip is not idempotent when tidying a tab reveals an entity"]
+fn strip_is_idempotent_when_tidying_a_tab_reveals_an_entity() {
+    let config = StripConfig {
+        remove: vec![tgtext::Removable::Urls],
+        ..StripConfig::default()
+    };
+    for text in ["./\tm.om", "./\tkremlin.ru"] {
+        let once = tgtext::strip_post(text, &config);
+        assert_eq!(tgtext::strip_post(&once, &config), once, "{text:?}");
+    }
 }
 
 #[test]
