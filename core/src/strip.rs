@@ -18,33 +18,37 @@ fn removable(kind: EntityKind) -> Option<Removable> {
 }
 
 /// Removing an entity can reveal another: TDLib's rules look at neighbours, so in
-/// `#日本www.kremlin.ru` the URL counts only once the hashtag before it is gone. Stripping
-/// repeats until nothing more is removed (each round shortens the text, so it ends), which
-/// makes it idempotent by construction.
+/// `#日本www.kremlin.ru` the URL counts only once the hashtag before it is gone; and so can
+/// tidying white space (TDLib keeps a tab inside a URL's path, so `./\tm.om` hides the URL
+/// `m.om` that `./ m.om` shows). Stripping repeats until a round changes nothing, which makes it
+/// idempotent by construction; every changing round removes an entity or white space, so the
+/// rounds are few (the cap only guards against a case not foreseen).
 const MAX_ROUNDS: usize = 16;
 
 /// Strips one post's text.
 pub fn strip_post(text: &str, config: &StripConfig) -> String {
-    let (mut stripped, mut removed) = strip_round(text, config);
+    let mut stripped = strip_round(text, config);
+    let mut changed = stripped != text;
     for _ in 1..MAX_ROUNDS {
-        if !removed {
+        if !changed {
             break;
         }
-        (stripped, removed) = strip_round(&stripped, config);
+        let next = strip_round(&stripped, config);
+        changed = next != stripped;
+        stripped = next;
     }
     stripped
 }
 
-/// One round of stripping; also says whether anything was removed.
-fn strip_round(text: &str, config: &StripConfig) -> (String, bool) {
+/// One round of stripping.
+fn strip_round(text: &str, config: &StripConfig) -> String {
     let mut entities = Vec::new();
     let mut lines: Vec<String> = Vec::new();
-    let mut removed = false;
     for line in text.split('\n') {
         let line = line.strip_suffix('\r').unwrap_or(line);
         let was_blank = line.trim().is_empty();
         find_entities_into(line, &mut entities);
-        let stripped = strip_line(line, &entities, config, &mut removed);
+        let stripped = strip_line(line, &entities, config);
         // A line that only the removal left empty disappears; blank lines stay paragraphs.
         if stripped.is_empty() && !was_blank {
             continue;
@@ -68,13 +72,13 @@ fn strip_round(text: &str, config: &StripConfig) -> (String, bool) {
         blank_run = false;
     }
     out.truncate(out.trim_end_matches('\n').len());
-    (out, removed)
+    out
 }
 
 /// One line: removed entities become a gap of at most one space; runs of spaces and tabs in the
 /// text around them become one space, while kept entities stay exactly as written (a tab inside
 /// a URL's path is part of the URL: tidying it would end the URL and reveal a hashtag).
-fn strip_line(line: &str, entities: &[Entity], config: &StripConfig, removed: &mut bool) -> String {
+fn strip_line(line: &str, entities: &[Entity], config: &StripConfig) -> String {
     let mut out = String::with_capacity(line.len());
     let mut gap_pending = false;
     let mut last = 0;
@@ -86,14 +90,12 @@ fn strip_line(line: &str, entities: &[Entity], config: &StripConfig, removed: &m
         match remove {
             None => push_kept(&mut out, piece, &mut gap_pending),
             Some(Removable::Hashtags) if config.keep_hashtag_words => {
-                *removed = true;
                 // `#` signs right before the hashtag would make its word a hashtag again
                 // (`##a` → `#a`): they go with it, so one round does what many would.
                 out.truncate(out.trim_end_matches('#').len());
                 push_text(&mut out, hashtag_word(piece), &mut gap_pending);
             }
             Some(_) => {
-                *removed = true;
                 gap_pending = true;
             }
         }

@@ -480,7 +480,6 @@ fn strip_is_idempotent_on_a_tab_inside_a_url_path() {
 /// pass that removes nothing still tidies the tab into a space, and in `./ m.om` TDLib finds
 /// the URL `m.om` that `./\tm.om` hid, so a second strip gives `./`. Also `./\tkremlin.ru`.
 #[test]
-#[ignore = "known bug, reported: strip is not idempotent when tidying a tab reveals an entity"]
 fn strip_is_idempotent_when_tidying_a_tab_reveals_an_entity() {
     let config = StripConfig {
         remove: vec![tgtext::Removable::Urls],
