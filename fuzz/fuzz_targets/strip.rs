@@ -53,22 +53,5 @@ fuzz_target!(|input: Input| {
         "blank lines in {once:?}"
     );
     let twice = strip_post(&once, &config);
-    if once != twice && known_bug(&input.text, &config) {
-        return;
-    }
     assert_eq!(once, twice, "strip is not idempotent on {:?}", input.text);
 });
-
-/// A known bug (docs/FUZZING.md, the ignored regression test
-/// `strip_is_idempotent_when_tidying_a_tab_reveals_an_entity` in tests/tests/hostile.rs),
-/// tolerated so the fuzzer can look further, and only where it explains the failure: a pass
-/// that removes nothing still turns tabs into spaces, and a space can end a candidate that
-/// hid an entity (`./\tm.om` with URLs removed: `./ m.om`, then `./`). Remove it once fixed.
-fn known_bug(text: &str, config: &StripConfig) -> bool {
-    if !text.contains('\t') {
-        return false;
-    }
-    let spaced = text.replace('\t', " ");
-    let once = strip_post(&spaced, config);
-    strip_post(&once, config) == once
-}

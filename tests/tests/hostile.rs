@@ -400,7 +400,8 @@ fn truncated_saved_web_preview_pages_give_the_posts_that_are_whole() {
 }
 
 // ---- fuzz findings (docs/FUZZING.md), named after the bug -------------------------------
-// Each was found by a fuzz target; all but the last were fixed in the core in 75a7f15.
+// Each was found by a fuzz target and fixed in the core: the last in 99b7697, the others in
+// 75a7f15.
 
 /// Fuzz target `telegram_json`: after a byte-order mark, the error's offset was counted in the
 /// decoded text, 3 bytes short (`\xEF\xBB\xBF{"a":` said 5, not 8).
@@ -477,8 +478,8 @@ fn strip_is_idempotent_on_a_tab_inside_a_url_path() {
 }
 
 /// Fuzz target `strip` (after the fixes above), minimised input `./\tm.om` removing URLs: a
-/// pass that removes nothing still tidies the tab into a space, and in `./ m.om` TDLib finds
-/// the URL `m.om` that `./\tm.om` hid, so a second strip gives `./`. Also `./\tkremlin.ru`.
+/// pass that removed nothing still tidied the tab into a space, and in `./ m.om` TDLib finds
+/// the URL `m.om` that `./\tm.om` hid, so a second strip gave `./`. Also `./\tkremlin.ru`.
 #[test]
 fn strip_is_idempotent_when_tidying_a_tab_reveals_an_entity() {
     let config = StripConfig {
