@@ -117,6 +117,10 @@ const EMOJI: &[&str] = &[
     "😀",
     "©️",
     "🇦",
+    "7\u{20E3}",
+    "🏳\u{200D}🌈",
+    "👩🏽\u{200D}💻",
+    "❤\u{FE0E}",
 ];
 const OTHERS: &[&str] = &[
     "@mfa_russia",
