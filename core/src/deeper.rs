@@ -11,7 +11,6 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
-use crate::report::Item;
 use crate::stats::Table;
 
 /// How many distinctive words each source or chat lists, unless `top` says otherwise.
@@ -314,10 +313,5 @@ impl Deeper {
                 }
             })
             .collect()
-    }
-
-    /// The pair and n-gram tables as report items.
-    pub fn items(table: &Table, top: usize) -> Vec<Item> {
-        table.items(top)
     }
 }
