@@ -72,6 +72,8 @@ struct Counts {
     records: Vec<PostRecord>,
     /// Reused for every line, to avoid an allocation per line and per word.
     entities: Vec<Entity>,
+    /// An entity's key, built here rather than in a new `String` per entity.
+    key: String,
     word_finder: WordFinder,
 }
 
@@ -107,6 +109,7 @@ impl Analyzer {
             current: None,
             records: Vec::new(),
             entities: Vec::new(),
+            key: String::new(),
             word_finder: {
                 let mut finder = WordFinder::new(config.fold_yo);
                 finder.track_sentences = config.ngrams;
@@ -218,6 +221,7 @@ impl Counts {
     fn count_line(&mut self, line: &str) {
         let post = self.posts;
         let mut entities = std::mem::take(&mut self.entities);
+        let mut key = std::mem::take(&mut self.key);
         find_entities_into(line, &mut entities);
         let mut gap_start = 0;
         for entity in &entities {
@@ -226,7 +230,7 @@ impl Counts {
             let spelling = &line[entity.range.clone()];
             match entity.kind {
                 EntityKind::Hashtag => {
-                    let key = hashtag_key(spelling);
+                    hashtag_key_into(spelling, &mut key);
                     self.hashtags.add(&key, spelling, post);
                     self.deeper.hashtag(&self.options, &key, spelling);
                     if let Some(period) = &self.period {
@@ -236,11 +240,13 @@ impl Counts {
                     }
                 }
                 EntityKind::Mention => {
-                    let key = spelling[1..].to_ascii_lowercase();
+                    key.clear();
+                    key.push_str(&spelling[1..]);
+                    key.make_ascii_lowercase();
                     self.mentions.add(&key, spelling, post);
                 }
                 EntityKind::Cashtag => {
-                    let key = cashtag_key(spelling);
+                    cashtag_key_into(spelling, &mut key);
                     self.cashtags.add(&key, spelling, post);
                 }
                 EntityKind::Url => {
@@ -272,6 +278,7 @@ impl Counts {
         }
         self.count_words(&line[gap_start..]);
         self.entities = entities;
+        self.key = key;
     }
 
     fn count_words(&mut self, gap: &str) {
@@ -302,22 +309,38 @@ impl Counts {
 }
 
 /// Hashtags: without `#`, NFKC, lower-cased; a scope stays (`#СНГ@asia_news` → `снг@asia_news`).
-fn hashtag_key(hashtag: &str) -> String {
+fn hashtag_key_into(hashtag: &str, key: &mut String) {
     use unicode_normalization::UnicodeNormalization;
-    hashtag[1..].nfkc().collect::<String>().to_lowercase()
+    let body = &hashtag[1..];
+    key.clear();
+    if body.is_ascii() {
+        key.push_str(body);
+        key.make_ascii_lowercase();
+    } else if body.chars().all(is_plain_letter) {
+        // NFKC leaves these as they are, and none is a capital sigma (whose lower case depends
+        // on its neighbours): lower-casing char by char is `str::to_lowercase`.
+        key.extend(body.chars().flat_map(char::to_lowercase));
+    } else {
+        key.extend(body.nfkc());
+        *key = key.to_lowercase();
+    }
+}
+
+/// ASCII, the Latin-1 letters and basic Cyrillic: NFKC-inert, so a key needs only lower-casing
+/// (`words` tests the same ranges against the normaliser's own tables).
+fn is_plain_letter(c: char) -> bool {
+    matches!(c, '\0'..='\x7F' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{FF}'
+        | '\u{400}'..='\u{45F}')
 }
 
 /// Cashtags: without `$`, the ticker upper-cased, a scope lower-cased (`USD@chan`).
-fn cashtag_key(cashtag: &str) -> String {
-    let body = &cashtag[1..];
-    match body.split_once('@') {
-        Some((ticker, scope)) => format!(
-            "{}@{}",
-            ticker.to_ascii_uppercase(),
-            scope.to_ascii_lowercase()
-        ),
-        None => body.to_ascii_uppercase(),
-    }
+fn cashtag_key_into(cashtag: &str, key: &mut String) {
+    key.clear();
+    key.push_str(&cashtag[1..]);
+    let ticker_len = key.find('@').unwrap_or(key.len());
+    let (ticker, scope) = key.as_mut_str().split_at_mut(ticker_len);
+    ticker.make_ascii_uppercase();
+    scope.make_ascii_lowercase();
 }
 
 impl Counts {
@@ -466,5 +489,46 @@ impl Sink for Counts {
         if self.channel.is_none() {
             self.channel = Some(channel);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hashtag_key(hashtag: &str) -> String {
+        let mut key = String::new();
+        hashtag_key_into(hashtag, &mut key);
+        key
+    }
+
+    #[test]
+    fn hashtag_keys_agree_with_nfkc_then_lowercase_on_every_path() {
+        use unicode_normalization::UnicodeNormalization;
+        for tag in [
+            "#BRICS",
+            "#tag_1",
+            "#СНГ@Asia_News",
+            "#ÄÖÜß",
+            "#ЁЛКА",
+            "#日本",
+            "#ＵＳＡ",
+            "#ΟΔΟΣ",
+            "#l·l",
+            "#İstanbul",
+        ] {
+            let plain = tag[1..].nfkc().collect::<String>().to_lowercase();
+            assert_eq!(hashtag_key(tag), plain, "{tag}");
+        }
+        assert_eq!(hashtag_key("#ΟΔΟΣ"), "οδος", "a final sigma");
+    }
+
+    #[test]
+    fn cashtag_keys_upper_case_the_ticker_and_lower_case_the_scope() {
+        let mut key = String::new();
+        cashtag_key_into("$usd@Chan_1", &mut key);
+        assert_eq!(key, "USD@chan_1");
+        cashtag_key_into("$TON", &mut key);
+        assert_eq!(key, "TON");
     }
 }

@@ -160,7 +160,7 @@ impl InputParser {
 
     fn feed_lines(&mut self, chunk: &str, sink: &mut dyn Sink) {
         let mut rest = chunk;
-        while let Some(newline) = rest.find('\n') {
+        while let Some(newline) = memchr::memchr(b'\n', rest.as_bytes()) {
             let (head, tail) = rest.split_at(newline);
             rest = &tail[1..];
             if self.partial.is_empty() {
@@ -169,6 +169,8 @@ impl InputParser {
                 let mut line = std::mem::take(&mut self.partial);
                 line.push_str(head);
                 self.line(&line, sink);
+                line.clear();
+                self.partial = line;
             }
         }
         self.partial.push_str(rest);

@@ -211,10 +211,18 @@ impl<R: Read> Utf8Reader<R> {
             };
             let eof = read == 0;
             self.done = eof;
-            let mut bytes = std::mem::take(&mut self.carry);
-            bytes.extend_from_slice(&self.raw[..read]);
             let before = out.len();
-            self.decode(&bytes, eof, out)?;
+            if self.carry.is_empty() {
+                // The usual case: decode straight from the read buffer, without a copy.
+                let raw = std::mem::take(&mut self.raw);
+                let decoded = self.decode(&raw[..read], eof, out);
+                self.raw = raw;
+                decoded?;
+            } else {
+                let mut bytes = std::mem::take(&mut self.carry);
+                bytes.extend_from_slice(&self.raw[..read]);
+                self.decode(&bytes, eof, out)?;
+            }
             if out.len() > before {
                 return Ok(true);
             }
@@ -236,7 +244,8 @@ impl<R: Read> Utf8Reader<R> {
             }
         }
         loop {
-            match std::str::from_utf8(rest) {
+            // simdutf8 validates with SIMD; its `compat` errors say what std's do.
+            match simdutf8::compat::from_utf8(rest) {
                 Ok(text) => {
                     out.push_str(text);
                     self.offset += rest.len() as u64;
@@ -244,7 +253,9 @@ impl<R: Read> Utf8Reader<R> {
                 }
                 Err(err) => {
                     let valid = err.valid_up_to();
-                    out.push_str(std::str::from_utf8(&rest[..valid]).expect("valid up to here"));
+                    out.push_str(
+                        simdutf8::basic::from_utf8(&rest[..valid]).expect("valid up to here"),
+                    );
                     let bad_at = self.offset + valid as u64;
                     match err.error_len() {
                         None if !eof => {
