@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::input::{read_input, InputParser, PostMeta, Sink};
 use crate::partial::{versions, Partial, PartialPeriod, Tables, PARTIAL_SCHEMA};
 use crate::report::{Channel, PostRecord, Report};
-use crate::stats::Table;
+use crate::stats::{Slot, Table};
 use crate::strip::strip_post;
 use crate::words::{Stemmers, StopwordSet, WordFinder};
 
@@ -74,6 +74,10 @@ struct Counts {
     entities: Vec<Entity>,
     /// An entity's key, built here rather than in a new `String` per entity.
     key: String,
+    /// Where each word spelling seen was counted in `words_table` (`None`: a stopword). A key
+    /// is a function of the spelling (and the options), so a spelling met again is counted
+    /// without lower-casing, stopword test or key look-up.
+    word_slots: foldhash::HashMap<Box<str>, Option<Slot>>,
     word_finder: WordFinder,
 }
 
@@ -110,6 +114,7 @@ impl Analyzer {
             records: Vec::new(),
             entities: Vec::new(),
             key: String::new(),
+            word_slots: foldhash::HashMap::default(),
             word_finder: {
                 let mut finder = WordFinder::new(config.fold_yo);
                 finder.track_sentences = config.ngrams;
@@ -289,24 +294,41 @@ impl Counts {
             self.options.ngrams || self.options.cooccurrence || self.options.distinctive;
         let (stopwords, table, words) = (&self.stopwords, &mut self.words_table, &mut self.words);
         let (deeper, options, stemmers) = (&mut self.deeper, &self.options, &mut self.stemmers);
+        let word_slots = &mut self.word_slots;
         self.word_finder
             .for_each_word_in_sentences(gap, |key, surface, after_break| {
+                // The deeper analyses want every word's key; the counts alone can go by surface.
+                if !deeper_on {
+                    if let Some(&slot) = word_slots.get(surface) {
+                        if let Some(slot) = slot {
+                            table.add_at(slot, post);
+                            *words += 1;
+                        }
+                        return;
+                    }
+                }
                 // Stopwords are NLTK's unstemmed words: the test comes before stemming.
                 let counted = !stopwords.contains(key);
                 let key = match stemmers {
                     Some(stemmers) => stemmers.stem_cached(key),
                     None => key,
                 };
+                let slot = counted.then(|| table.add(key, surface, post));
                 if counted {
-                    table.add(key, surface, post);
                     *words += 1;
                 }
                 if deeper_on {
                     deeper.word(options, key, surface, counted, after_break, post);
+                } else if word_slots.len() < MAX_WORD_SLOTS {
+                    word_slots.insert(surface.into(), slot);
                 }
             });
     }
 }
+
+/// At most this many spellings are remembered in `Counts::word_slots` (about 50 bytes each), so
+/// a corpus with an endless vocabulary costs bounded memory; later spellings are keyed each time.
+const MAX_WORD_SLOTS: usize = 1 << 18;
 
 /// Hashtags: without `#`, NFKC, lower-cased; a scope stays (`#СНГ@asia_news` → `снг@asia_news`).
 fn hashtag_key_into(hashtag: &str, key: &mut String) {

@@ -1,18 +1,28 @@
 //! Counting: tables of keys with their occurrences, posts and surface forms, and their order.
 
-use foldhash::HashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::report::Item;
 
 /// One table (hashtags, words, ...): key → counts and the spellings seen.
+///
+/// Entries live in a `Vec` in the order first seen, found through an index of their positions
+/// by key hash, so that a [`Slot`] can name one entry and spelling for good.
 #[derive(Debug, Default, Clone)]
 pub struct Table {
-    entries: HashMap<String, Entry>,
+    /// Positions in `entries`, hashed by their key.
+    index: HashTable<usize>,
+    entries: Vec<Entry>,
+    /// Seeded per process, so crafted inputs cannot aim at collisions.
+    hasher: foldhash::fast::RandomState,
 }
 
 #[derive(Debug, Clone)]
 struct Entry {
+    key: String,
     count: u64,
     posts: u64,
     /// The number of the last post that had this key, so `posts` counts each post once.
@@ -21,43 +31,75 @@ struct Entry {
     spellings: Vec<(String, u64)>,
 }
 
+/// Where [`Table::add`] counted a key and a spelling: [`Table::add_at`] counts the same pair
+/// again without looking either up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slot {
+    entry: usize,
+    spelling: usize,
+}
+
 impl Table {
     /// Counts one occurrence of `key`, written as `spelling`, in post number `post` (from 1).
-    pub fn add(&mut self, key: &str, spelling: &str, post: u64) {
-        let entry = match self.entries.get_mut(key) {
-            Some(entry) => entry,
-            None => self.entries.entry(key.to_string()).or_insert(Entry {
-                count: 0,
-                posts: 0,
-                last_post: 0,
-                spellings: Vec::new(),
-            }),
+    pub fn add(&mut self, key: &str, spelling: &str, post: u64) -> Slot {
+        let entry = self.position(key);
+        let spellings = &mut self.entries[entry].spellings;
+        let spelling = match spellings.iter().position(|(s, _)| s == spelling) {
+            Some(at) => at,
+            None => {
+                spellings.push((spelling.to_string(), 0));
+                spellings.len() - 1
+            }
         };
+        let slot = Slot { entry, spelling };
+        self.add_at(slot, post);
+        slot
+    }
+
+    /// Counts one more occurrence of the key and spelling that `slot` names (from this table).
+    pub fn add_at(&mut self, slot: Slot, post: u64) {
+        let entry = &mut self.entries[slot.entry];
         entry.count += 1;
         if entry.last_post != post {
             entry.last_post = post;
             entry.posts += 1;
         }
-        match entry.spellings.iter_mut().find(|(s, _)| s == spelling) {
-            Some((_, n)) => *n += 1,
-            None => entry.spellings.push((spelling.to_string(), 1)),
+        entry.spellings[slot.spelling].1 += 1;
+    }
+
+    /// The position of `key`'s entry, made (with no counts) if there is none.
+    fn position(&mut self, key: &str) -> usize {
+        let hash = self.hasher.hash_one(key);
+        let entries = &self.entries;
+        if let Some(&at) = self.index.find(hash, |&at| entries[at].key == key) {
+            return at;
         }
+        let at = self.entries.len();
+        self.entries.push(Entry {
+            key: key.to_string(),
+            count: 0,
+            posts: 0,
+            last_post: 0,
+            spellings: Vec::new(),
+        });
+        let (entries, hasher) = (&self.entries, &self.hasher);
+        self.index
+            .insert_unique(hash, at, |&at| hasher.hash_one(entries[at].key.as_str()));
+        at
+    }
+
+    fn get(&self, key: &str) -> Option<&Entry> {
+        let hash = self.hasher.hash_one(key);
+        let at = self.index.find(hash, |&at| self.entries[at].key == key)?;
+        Some(&self.entries[*at])
     }
 
     /// Adds `other`'s counts, as if its posts had been counted after this table's: counts and
     /// posts add up (the two cover different posts), spellings keep first-seen order.
     pub fn merge(&mut self, other: Table) {
-        for (key, theirs) in other.entries {
-            let Some(ours) = self.entries.get_mut(&key) else {
-                self.entries.insert(
-                    key,
-                    Entry {
-                        last_post: 0,
-                        ..theirs
-                    },
-                );
-                continue;
-            };
+        for theirs in other.entries {
+            let at = self.position(&theirs.key);
+            let ours = &mut self.entries[at];
             ours.count += theirs.count;
             ours.posts += theirs.posts;
             for (spelling, n) in theirs.spellings {
@@ -71,8 +113,8 @@ impl Table {
 
     /// Every key with its count, posts and most frequent spelling, in no particular order.
     pub fn rows(&self) -> impl Iterator<Item = RowRef<'_>> {
-        self.entries.iter().map(|(key, e)| RowRef {
-            key,
+        self.entries.iter().map(|e| RowRef {
+            key: &e.key,
             text: most_frequent(&e.spellings),
             count: e.count,
             posts: e.posts,
@@ -81,19 +123,18 @@ impl Table {
 
     /// How often `key` was counted.
     pub fn count_of(&self, key: &str) -> u64 {
-        self.entries.get(key).map_or(0, |e| e.count)
+        self.get(key).map_or(0, |e| e.count)
     }
 
     /// The most frequent spelling of `key`, if counted.
     pub fn text_of(&self, key: &str) -> Option<String> {
-        self.entries
-            .get(key)
+        self.get(key)
             .map(|e| most_frequent(&e.spellings).to_string())
     }
 
     /// The sum of all counts.
     pub fn total(&self) -> u64 {
-        self.entries.values().map(|e| e.count).sum()
+        self.entries.iter().map(|e| e.count).sum()
     }
 
     /// The number of distinct keys.
@@ -104,14 +145,14 @@ impl Table {
     /// The rows, sorted by count descending then key by code point, cut to `top` (0 = all).
     /// `text` is the most frequent spelling, ties going to the first seen.
     pub fn items(&self, top: usize) -> Vec<Item> {
-        let mut rows: Vec<(&String, &Entry)> = self.entries.iter().collect();
-        rows.sort_unstable_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(b.0)));
+        let mut rows: Vec<&Entry> = self.entries.iter().collect();
+        rows.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
         if top > 0 {
             rows.truncate(top);
         }
         rows.into_iter()
-            .map(|(key, entry)| Item {
-                key: key.clone(),
+            .map(|entry| Item {
+                key: entry.key.clone(),
                 text: most_frequent(&entry.spellings).to_string(),
                 count: entry.count,
                 posts: entry.posts,
@@ -145,8 +186,8 @@ impl Serialize for Table {
         let mut rows: Vec<Row> = self
             .entries
             .iter()
-            .map(|(key, e)| Row {
-                key: key.clone(),
+            .map(|e| Row {
+                key: e.key.clone(),
                 count: e.count,
                 posts: e.posts,
                 spellings: e.spellings.clone(),
@@ -160,22 +201,22 @@ impl Serialize for Table {
 impl<'de> Deserialize<'de> for Table {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let rows = Vec::<Row>::deserialize(deserializer)?;
-        let mut entries = HashMap::default();
+        let mut table = Table::default();
         for row in rows {
-            let entry = Entry {
-                count: row.count,
-                posts: row.posts,
-                last_post: 0,
-                spellings: row.spellings,
-            };
-            if entries.insert(row.key.clone(), entry).is_some() {
+            let known = table.entries.len();
+            let at = table.position(&row.key);
+            if at < known {
                 return Err(serde::de::Error::custom(format!(
                     "key {:?} appears twice",
                     row.key
                 )));
             }
+            let entry = &mut table.entries[at];
+            entry.count = row.count;
+            entry.posts = row.posts;
+            entry.spellings = row.spellings;
         }
-        Ok(Table { entries })
+        Ok(table)
     }
 }
 
@@ -218,5 +259,25 @@ mod tests {
         table.add("cis", "#CIS", 1);
         table.add("cis", "#cis", 1);
         assert_eq!(table.items(0)[0].text, "#CIS");
+    }
+
+    #[test]
+    fn a_slot_counts_its_key_and_spelling_again() {
+        let mut table = Table::default();
+        let slot = table.add("cis", "#CIS", 1);
+        table.add("cis", "#cis", 1);
+        table.add_at(slot, 2);
+        table.add_at(slot, 2);
+        let item = &table.items(0)[0];
+        assert_eq!((item.text.as_str(), item.count, item.posts), ("#CIS", 4, 2));
+    }
+
+    #[test]
+    fn a_partial_table_with_a_key_twice_is_refused() {
+        let row = r#"{"key":"a","count":0,"posts":0,"spellings":[]}"#;
+        let twice = format!("[{row},{row}]");
+        let err = serde_json::from_str::<Table>(&twice).expect_err("a key twice");
+        assert!(err.to_string().contains("appears twice"), "{err}");
+        assert!(serde_json::from_str::<Table>(&format!("[{row}]")).is_ok());
     }
 }
