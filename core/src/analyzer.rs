@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::input::{read_input, InputParser, PostMeta, Sink};
 use crate::partial::{versions, Partial, PartialPeriod, Tables, PARTIAL_SCHEMA};
 use crate::report::{Channel, PostRecord, Report};
-use crate::stats::{Slot, Table};
+use crate::stats::{SeenSpellings, Slot, Table};
 use crate::strip::strip_post;
 use crate::words::{Stemmers, StopwordSet, WordFinder};
 
@@ -74,10 +74,7 @@ struct Counts {
     entities: Vec<Entity>,
     /// An entity's key, built here rather than in a new `String` per entity.
     key: String,
-    /// Where each word spelling seen was counted in `words_table` (`None`: a stopword). A key
-    /// is a function of the spelling (and the options), so a spelling met again is counted
-    /// without lower-casing, stopword test or key look-up.
-    word_slots: foldhash::HashMap<Box<str>, Option<Slot>>,
+    seen: Seen,
     word_finder: WordFinder,
 }
 
@@ -114,7 +111,7 @@ impl Analyzer {
             records: Vec::new(),
             entities: Vec::new(),
             key: String::new(),
-            word_slots: foldhash::HashMap::default(),
+            seen: Seen::default(),
             word_finder: {
                 let mut finder = WordFinder::new(config.fold_yo);
                 finder.track_sentences = config.ngrams;
@@ -235,37 +232,69 @@ impl Counts {
             let spelling = &line[entity.range.clone()];
             match entity.kind {
                 EntityKind::Hashtag => {
-                    hashtag_key_into(spelling, &mut key);
-                    self.hashtags.add(&key, spelling, post);
-                    self.deeper.hashtag(&self.options, &key, spelling);
+                    let slot = match self.seen.hashtags.get(spelling) {
+                        Some(slot) => {
+                            self.hashtags.add_at(slot, post);
+                            slot
+                        }
+                        None => {
+                            hashtag_key_into(spelling, &mut key);
+                            let slot = self.hashtags.add(&key, spelling, post);
+                            self.seen.hashtags.remember(spelling, slot);
+                            slot
+                        }
+                    };
+                    let key = self.hashtags.key_at(slot);
+                    self.deeper.hashtag(&self.options, key, spelling);
                     if let Some(period) = &self.period {
                         if let Some(counts) = self.periods.get_mut(period) {
-                            counts.hashtags.add(&key, spelling, post);
+                            counts.hashtags.add(key, spelling, post);
                         }
                     }
                 }
-                EntityKind::Mention => {
-                    key.clear();
-                    key.push_str(&spelling[1..]);
-                    key.make_ascii_lowercase();
-                    self.mentions.add(&key, spelling, post);
-                }
-                EntityKind::Cashtag => {
-                    cashtag_key_into(spelling, &mut key);
-                    self.cashtags.add(&key, spelling, post);
-                }
+                EntityKind::Mention => match self.seen.mentions.get(spelling) {
+                    Some(slot) => self.mentions.add_at(slot, post),
+                    None => {
+                        key.clear();
+                        key.push_str(&spelling[1..]);
+                        key.make_ascii_lowercase();
+                        let slot = self.mentions.add(&key, spelling, post);
+                        self.seen.mentions.remember(spelling, slot);
+                    }
+                },
+                EntityKind::Cashtag => match self.seen.cashtags.get(spelling) {
+                    Some(slot) => self.cashtags.add_at(slot, post),
+                    None => {
+                        cashtag_key_into(spelling, &mut key);
+                        let slot = self.cashtags.add(&key, spelling, post);
+                        self.seen.cashtags.remember(spelling, slot);
+                    }
+                },
                 EntityKind::Url => {
                     if let Some(domain) = url::url_domain(spelling) {
                         self.domains.add(&domain, &domain, post);
                     }
                 }
                 EntityKind::Emoji => {
-                    let key = emoji::emoji_key(spelling);
-                    if let Some((code, name)) = emoji::country(&key) {
-                        self.countries.add(&code, name, post);
-                    }
-                    self.emoji.add(&key, spelling, post);
-                    self.deeper.emoji(&self.options, &key, spelling);
+                    let slot = match self.seen.emoji.get(spelling) {
+                        Some((slot, country)) => {
+                            self.emoji.add_at(slot, post);
+                            if let Some(country) = country {
+                                self.countries.add_at(country, post);
+                            }
+                            slot
+                        }
+                        None => {
+                            let key = emoji::emoji_key(spelling);
+                            let country = emoji::country(&key)
+                                .map(|(code, name)| self.countries.add(&code, name, post));
+                            let slot = self.emoji.add(&key, spelling, post);
+                            self.seen.emoji.remember(spelling, (slot, country));
+                            slot
+                        }
+                    };
+                    self.deeper
+                        .emoji(&self.options, self.emoji.key_at(slot), spelling);
                 }
                 EntityKind::Email | EntityKind::BotCommand => {}
             }
@@ -294,12 +323,12 @@ impl Counts {
             self.options.ngrams || self.options.cooccurrence || self.options.distinctive;
         let (stopwords, table, words) = (&self.stopwords, &mut self.words_table, &mut self.words);
         let (deeper, options, stemmers) = (&mut self.deeper, &self.options, &mut self.stemmers);
-        let word_slots = &mut self.word_slots;
+        let seen_words = &mut self.seen.words;
         self.word_finder
             .for_each_word_in_sentences(gap, |key, surface, after_break| {
                 // The deeper analyses want every word's key; the counts alone can go by surface.
                 if !deeper_on {
-                    if let Some(&slot) = word_slots.get(surface) {
+                    if let Some(slot) = seen_words.get(surface) {
                         if let Some(slot) = slot {
                             table.add_at(slot, post);
                             *words += 1;
@@ -319,16 +348,24 @@ impl Counts {
                 }
                 if deeper_on {
                     deeper.word(options, key, surface, counted, after_break, post);
-                } else if word_slots.len() < MAX_WORD_SLOTS {
-                    word_slots.insert(surface.into(), slot);
+                } else {
+                    seen_words.remember(surface, slot);
                 }
             });
     }
 }
 
-/// At most this many spellings are remembered in `Counts::word_slots` (about 50 bytes each), so
-/// a corpus with an endless vocabulary costs bounded memory; later spellings are keyed each time.
-const MAX_WORD_SLOTS: usize = 1 << 18;
+/// Where each spelling met so far was counted, per table: see [`SeenSpellings`].
+#[derive(Default)]
+struct Seen {
+    /// `None`: a stopword.
+    words: SeenSpellings<Option<Slot>>,
+    hashtags: SeenSpellings<Slot>,
+    mentions: SeenSpellings<Slot>,
+    cashtags: SeenSpellings<Slot>,
+    /// The emoji and, for a flag, its country.
+    emoji: SeenSpellings<(Slot, Option<Slot>)>,
+}
 
 /// Hashtags: without `#`, NFKC, lower-cased; a scope stays (`#СНГ@asia_news` → `снг@asia_news`).
 fn hashtag_key_into(hashtag: &str, key: &mut String) {

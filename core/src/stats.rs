@@ -88,6 +88,11 @@ impl Table {
         at
     }
 
+    /// The key that `slot` counts.
+    pub fn key_at(&self, slot: Slot) -> &str {
+        &self.entries[slot.entry].key
+    }
+
     fn get(&self, key: &str) -> Option<&Entry> {
         let hash = self.hasher.hash_one(key);
         let at = self.index.find(hash, |&at| self.entries[at].key == key)?;
@@ -158,6 +163,38 @@ impl Table {
                 posts: entry.posts,
             })
             .collect()
+    }
+}
+
+/// Spellings met before, each with where it was counted (a [`Slot`], or more): a key is a
+/// function of its spelling, so a spelling met again is counted without building its key.
+/// Remembers at most [`SeenSpellings::CAPACITY`] spellings, so an endless vocabulary costs
+/// bounded memory (later spellings are keyed each time).
+#[derive(Debug)]
+pub struct SeenSpellings<V> {
+    slots: foldhash::HashMap<Box<str>, V>,
+}
+
+impl<V> Default for SeenSpellings<V> {
+    fn default() -> Self {
+        SeenSpellings {
+            slots: foldhash::HashMap::default(),
+        }
+    }
+}
+
+impl<V: Copy> SeenSpellings<V> {
+    /// About 50 bytes a spelling: at most ~13 MB.
+    pub const CAPACITY: usize = 1 << 18;
+
+    pub fn get(&self, spelling: &str) -> Option<V> {
+        self.slots.get(spelling).copied()
+    }
+
+    pub fn remember(&mut self, spelling: &str, value: V) {
+        if self.slots.len() < Self::CAPACITY {
+            self.slots.insert(spelling.into(), value);
+        }
     }
 }
 
