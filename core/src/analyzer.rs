@@ -270,11 +270,18 @@ impl Counts {
                         self.seen.cashtags.remember(spelling, slot);
                     }
                 },
-                EntityKind::Url => {
-                    if let Some(domain) = url::url_domain(spelling) {
-                        self.domains.add(&domain, &domain, post);
+                EntityKind::Url => match self.seen.urls.get(spelling) {
+                    Some(slot) => {
+                        if let Some(slot) = slot {
+                            self.domains.add_at(slot, post);
+                        }
                     }
-                }
+                    None => {
+                        let slot = url::url_domain(spelling)
+                            .map(|domain| self.domains.add(&domain, &domain, post));
+                        self.seen.urls.remember(spelling, slot);
+                    }
+                },
                 EntityKind::Emoji => {
                     let slot = match self.seen.emoji.get(spelling) {
                         Some((slot, country)) => {
@@ -363,6 +370,8 @@ struct Seen {
     hashtags: SeenSpellings<Slot>,
     mentions: SeenSpellings<Slot>,
     cashtags: SeenSpellings<Slot>,
+    /// `None`: a URL without a host.
+    urls: SeenSpellings<Option<Slot>>,
     /// The emoji and, for a flag, its country.
     emoji: SeenSpellings<(Slot, Option<Slot>)>,
 }

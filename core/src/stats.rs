@@ -184,8 +184,9 @@ impl<V> Default for SeenSpellings<V> {
 }
 
 impl<V: Copy> SeenSpellings<V> {
-    /// About 50 bytes a spelling: at most ~13 MB.
-    pub const CAPACITY: usize = 1 << 18;
+    /// A few MB per table at most (URLs are the longest spellings). The frequent spellings
+    /// come early in any text, so a larger set would add memory more than speed.
+    pub const CAPACITY: usize = 1 << 16;
 
     pub fn get(&self, spelling: &str) -> Option<V> {
         self.slots.get(spelling).copied()
@@ -316,5 +317,17 @@ mod tests {
         let err = serde_json::from_str::<Table>(&twice).expect_err("a key twice");
         assert!(err.to_string().contains("appears twice"), "{err}");
         assert!(serde_json::from_str::<Table>(&format!("[{row}]")).is_ok());
+    }
+
+    #[test]
+    fn seen_spellings_stop_growing_at_their_capacity() {
+        let mut seen = SeenSpellings::default();
+        let capacity = SeenSpellings::<usize>::CAPACITY;
+        for i in 0..=capacity {
+            seen.remember(&i.to_string(), i);
+        }
+        assert_eq!(seen.get("0"), Some(0));
+        assert_eq!(seen.get(&(capacity - 1).to_string()), Some(capacity - 1));
+        assert_eq!(seen.get(&capacity.to_string()), None);
     }
 }
