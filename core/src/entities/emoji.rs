@@ -60,8 +60,14 @@ pub struct EmojiInfo {
 /// Finds every emoji in `text`, each a whole sequence, by byte range, leftmost-longest and
 /// without overlaps.
 pub fn find_emoji(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for_each_emoji(text, |range| found.push(range));
+    found
+}
+
+/// As [`find_emoji`], handing each range to `found` in order instead of collecting them.
+pub fn for_each_emoji(text: &str, mut found: impl FnMut(Range<usize>)) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut pos = 0;
     while pos < bytes.len() {
         let b = bytes[pos];
@@ -85,13 +91,12 @@ pub fn find_emoji(text: &str) -> Vec<Range<usize>> {
         }
         match emoji_at(text, pos) {
             Some(end) => {
-                out.push(pos..end);
+                found(pos..end);
                 pos = end;
             }
             None => pos += next_char(text, pos).map_or(1, |(c, _)| c.len_utf8()),
         }
     }
-    out
 }
 
 /// The grouping key of an emoji: the sequence with U+FE0E and U+FE0F removed.

@@ -18,6 +18,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use memchr::memchr;
+
 use crate::chars::{char_before, is_separator, is_word_char};
 
 /// Whether a match is a URL or an e-mail address.
@@ -42,34 +44,42 @@ const PROTOCOLS: [&str; 4] = ["http://", "https://", "ftp://", "tonsite://"];
 
 /// Finds URLs and e-mail addresses in `text` (TDLib `find_urls`), in order of position.
 pub fn find_urls(text: &str) -> Vec<UrlMatch> {
-    match_urls(text)
-        .into_iter()
-        .filter_map(|range| {
-            let candidate = &text[range.clone()];
-            // TDLib find_urls: a whole candidate that is an address is an e-mail entity ...
-            if is_email_address(candidate) {
-                return Some(UrlMatch {
+    let mut found = Vec::new();
+    for_each_url(text, |url| found.push(url));
+    found
+}
+
+/// As [`find_urls`], handing each match to `found` in order instead of collecting them.
+pub fn for_each_url(text: &str, mut found: impl FnMut(UrlMatch)) {
+    for_each_candidate(text, |range| {
+        let candidate = &text[range.clone()];
+        // TDLib find_urls: a whole candidate that is an address is an e-mail entity ...
+        if is_email_address(candidate) {
+            found(UrlMatch {
+                kind: UrlKind::Email,
+                range,
+            });
+            return;
+        }
+        // ... and so is one after a (case-sensitive) `mailto:`, which is left out.
+        if let Some(address) = candidate.strip_prefix("mailto:") {
+            if is_email_address(address) {
+                let start = range.end - address.len();
+                found(UrlMatch {
                     kind: UrlKind::Email,
-                    range,
+                    range: start..range.end,
                 });
+                return;
             }
-            // ... and so is one after a (case-sensitive) `mailto:`, which is left out.
-            if let Some(address) = candidate.strip_prefix("mailto:") {
-                if is_email_address(address) {
-                    let start = range.end - address.len();
-                    return Some(UrlMatch {
-                        kind: UrlKind::Email,
-                        range: start..range.end,
-                    });
-                }
-            }
-            // Anything else is a URL if `fix_url` keeps a part of it.
-            fix_url(candidate).map(|len| UrlMatch {
+        }
+        // Anything else is a URL if `fix_url` keeps a part of it.
+        if let Some(len) = fix_url(candidate) {
+            found(UrlMatch {
                 kind: UrlKind::Url,
                 range: range.start..range.start + len,
-            })
-        })
-        .collect()
+            });
+        }
+    });
 }
 
 /// The `domains` key of a URL or link target (SPEC §5): the host lower-cased, without `www.`,
@@ -226,13 +236,13 @@ fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // TDLib match_urls: the candidates.
 
-/// TDLib `match_urls`: candidate URLs and addresses by byte range, in order of position.
-fn match_urls(text: &str) -> Vec<Range<usize>> {
+/// TDLib `match_urls`: candidate URLs and addresses by byte range, handed to `found` in order
+/// of position.
+fn for_each_candidate(text: &str, mut found: impl FnMut(Range<usize>)) {
     let bytes = text.as_bytes();
-    let mut found = Vec::new();
     // TDLib's `begin`: where the search for the next dot starts; no scan goes back before it.
     let mut window = 0;
-    while let Some(offset) = text[window..].find('.') {
+    while let Some(offset) = memchr(b'.', &bytes[window..]) {
         let dot = window + offset;
         match bytes.get(dot + 1) {
             // A dot at the very end starts nothing.
@@ -348,7 +358,7 @@ fn match_urls(text: &str) -> Vec<Range<usize>> {
 
         if !bad {
             if url_end > dot + 1 {
-                found.push(url_start..url_end);
+                found(url_start..url_end);
             }
             // Dots after a URL are skipped along with it.
             while bytes.get(url_end) == Some(&b'.') {
@@ -362,7 +372,6 @@ fn match_urls(text: &str) -> Vec<Range<usize>> {
         }
         window = url_end.max(dot + 1);
     }
-    found
 }
 
 // ---------------------------------------------------------------------------------------------
