@@ -120,7 +120,8 @@ const SKIP_BY_LEAD_BYTE: [u8; 256] = {
 
 /// The grouping key of an emoji: the sequence with U+FE0E and U+FE0F removed.
 pub fn emoji_key(emoji: &str) -> String {
-    let mut key = String::new();
+    // Sized up front: one allocation, however many runs are copied.
+    let mut key = String::with_capacity(emoji.len());
     emoji_key_into(emoji, &mut key);
     key
 }
@@ -128,11 +129,12 @@ pub fn emoji_key(emoji: &str) -> String {
 /// As [`emoji_key`], into `key` (cleared first), so that a caller can reuse one buffer.
 pub fn emoji_key_into(emoji: &str, key: &mut String) {
     key.clear();
-    // U+FE0E and U+FE0F are EF B8 8E and EF B8 8F; copy the runs between them whole.
+    // U+FE0E and U+FE0F are EF B8 8E and EF B8 8F; copy the runs between them whole. (A plain
+    // loop: an emoji is a few bytes, shorter than memchr's set-up pays for.)
     let bytes = emoji.as_bytes();
     let mut run_start = 0;
     let mut from = 0;
-    while let Some(offset) = memchr(0xEF, &bytes[from..]) {
+    while let Some(offset) = bytes[from..].iter().position(|&b| b == 0xEF) {
         let at = from + offset;
         from = at + 1;
         if bytes.get(at + 1) == Some(&0xB8) && matches!(bytes.get(at + 2), Some(0x8E | 0x8F)) {
