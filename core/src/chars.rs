@@ -13,11 +13,29 @@ pub const ZWNJ: char = '\u{200C}';
 /// Middle dot: allowed inside hashtags (Catalan `l·l`).
 pub const MIDDLE_DOT: char = '\u{00B7}';
 
+/// Whether `c` is a letter, answered without the general-category look-up for the blocks most
+/// posts are written in: Latin-1 and Latin Extended-A/B (U+00C0..U+024F, letters all but `×`
+/// and `÷`), Cyrillic and its supplement (U+0400..U+052F, letters all but U+0482..U+0489) and
+/// the CJK Unified Ideographs (U+4E00..U+9FFF). None of these holds a number or a separator.
+/// `None` outside them. A unit test checks every code point against the look-up.
+#[inline]
+fn common_block_letter(c: char) -> Option<bool> {
+    match c {
+        '\u{00C0}'..='\u{024F}' => Some(c != '\u{00D7}' && c != '\u{00F7}'),
+        '\u{0400}'..='\u{052F}' => Some(!('\u{0482}'..='\u{0489}').contains(&c)),
+        '\u{4E00}'..='\u{9FFF}' => Some(true),
+        _ => None,
+    }
+}
+
 /// General category L (Lu, Ll, Lt, Lm, Lo).
 #[inline]
 pub fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
+    }
+    if let Some(letter) = common_block_letter(c) {
+        return letter;
     }
     c.general_category_group() == GeneralCategoryGroup::Letter
 }
@@ -27,6 +45,9 @@ pub fn is_letter(c: char) -> bool {
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
+    }
+    if let Some(letter) = common_block_letter(c) {
+        return letter;
     }
     matches!(
         c.general_category_group(),
@@ -41,6 +62,9 @@ pub fn is_hashtag_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric() || c == '_';
     }
+    if let Some(letter) = common_block_letter(c) {
+        return letter;
+    }
     if c == ZWNJ || c == MIDDLE_DOT || ('\u{0D80}'..='\u{0DFF}').contains(&c) {
         return true;
     }
@@ -53,6 +77,9 @@ pub fn is_hashtag_char(c: char) -> bool {
 pub fn is_separator(c: char) -> bool {
     if c.is_ascii() {
         return c == ' ';
+    }
+    if common_block_letter(c).is_some() {
+        return false;
     }
     c.general_category_group() == GeneralCategoryGroup::Separator
 }
@@ -78,6 +105,22 @@ pub fn char_at(text: &str, at: usize) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_common_block_shortcut_agrees_with_the_general_category_everywhere() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let Some(letter) = common_block_letter(c) else {
+                continue;
+            };
+            let group = c.general_category_group();
+            assert_eq!(letter, group == GeneralCategoryGroup::Letter, "{c:?}");
+            assert_ne!(group, GeneralCategoryGroup::Number, "{c:?}");
+            assert_ne!(group, GeneralCategoryGroup::Separator, "{c:?}");
+            assert_ne!(c, ZWNJ);
+            assert_ne!(c, MIDDLE_DOT);
+            assert!(!('\u{0D80}'..='\u{0DFF}').contains(&c));
+        }
+    }
 
     #[test]
     fn hashtag_chars_follow_tdlib() {

@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use memchr::memchr;
+
 use crate::chars::{char_at, char_before, is_username_byte, is_word_char};
 
 const COMMAND_MAX: usize = 64;
@@ -18,9 +20,15 @@ fn is_blocking_neighbour(c: char) -> bool {
 /// Finds the bot commands of `text` by byte range (the `/` and any `@botname` included).
 pub fn find_bot_commands(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
+    for_each_bot_command(text, |range| found.push(range));
+    found
+}
+
+/// As [`find_bot_commands`], handing each range to `found` in order instead of collecting them.
+pub fn for_each_bot_command(text: &str, mut found: impl FnMut(Range<usize>)) {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(offset) = text[from..].find('/') {
+    while let Some(offset) = memchr(b'/', &bytes[from..]) {
         let slash = from + offset;
         from = slash + 1;
         if char_before(text, slash).is_some_and(is_blocking_neighbour) {
@@ -49,9 +57,8 @@ pub fn find_bot_commands(text: &str) -> Vec<Range<usize>> {
         if char_at(text, end).is_some_and(is_blocking_neighbour) {
             continue;
         }
-        found.push(slash..end);
+        found(slash..end);
     }
-    found
 }
 
 #[cfg(test)]

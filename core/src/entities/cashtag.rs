@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use memchr::memchr;
+
 use crate::chars::{char_at, char_before, is_hashtag_char, is_username_byte};
 
 /// The one ticker TDLib accepts that does not consist of capital letters.
@@ -16,9 +18,15 @@ const USERNAME_MAX: usize = 32;
 /// Finds the cashtags of `text` by byte range (the `$` and any attached `@username` included).
 pub fn find_cashtags(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
+    for_each_cashtag(text, |range| found.push(range));
+    found
+}
+
+/// As [`find_cashtags`], handing each range to `found` in order instead of collecting them.
+pub fn for_each_cashtag(text: &str, mut found: impl FnMut(Range<usize>)) {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(offset) = text[from..].find('$') {
+    while let Some(offset) = memchr(b'$', &bytes[from..]) {
         let dollar = from + offset;
         from = dollar + 1;
         if char_before(text, dollar).is_some_and(|c| c == '$' || is_hashtag_char(c)) {
@@ -55,9 +63,8 @@ pub fn find_cashtags(text: &str) -> Vec<Range<usize>> {
         if char_at(text, end).is_some_and(|c| c == '$' || is_hashtag_char(c)) {
             continue;
         }
-        found.push(dollar..end);
+        found(dollar..end);
     }
-    found
 }
 
 #[cfg(test)]

@@ -35,6 +35,8 @@
 use std::cmp::Ordering;
 use std::ops::Range;
 
+use memchr::memchr;
+
 use crate::tables::emoji as tables;
 
 /// The Unicode Emoji version of the data in `tables`.
@@ -60,43 +62,88 @@ pub struct EmojiInfo {
 /// Finds every emoji in `text`, each a whole sequence, by byte range, leftmost-longest and
 /// without overlaps.
 pub fn find_emoji(text: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    for_each_emoji(text, |range| found.push(range));
+    found
+}
+
+/// As [`find_emoji`], handing each range to `found` in order instead of collecting them.
+pub fn for_each_emoji(text: &str, mut found: impl FnMut(Range<usize>)) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut pos = 0;
     while pos < bytes.len() {
-        let b = bytes[pos];
-        // Fast paths on the lead byte: an ASCII byte other than a keycap base cannot start an
-        // emoji, nor can U+00C0..U+1FFF (lead bytes C3..DF and E0, E1): the first emoji above
-        // ASCII are U+00A9 and U+00AE (lead byte C2), then U+203C.
-        match b {
-            0x00..=0x7F if !is_keycap_base(b) => {
-                pos += 1;
-                continue;
-            }
-            0xC3..=0xDF => {
-                pos += 2;
-                continue;
-            }
-            0xE0 | 0xE1 => {
-                pos += 3;
-                continue;
-            }
-            _ => {}
+        let lead = bytes[pos];
+        let skip = SKIP_BY_LEAD_BYTE[usize::from(lead)];
+        if skip != 0 {
+            pos += usize::from(skip);
+            continue;
+        }
+        // U+2000..U+203B (E2 80 80..E2 80 BB: dashes, quotes, ZWJ) start no emoji either.
+        // (Valid UTF-8: an E2 lead byte has its two continuation bytes.)
+        if lead == 0xE2 && bytes[pos + 1] == 0x80 && bytes[pos + 2] < 0xBC {
+            pos += 3;
+            continue;
+        }
+        // A keycap base is an emoji only before U+FE0F (EF ..) or U+20E3 (E2 ..).
+        if lead.is_ascii() && !matches!(bytes.get(pos + 1), Some(0xE2 | 0xEF)) {
+            pos += 1;
+            continue;
         }
         match emoji_at(text, pos) {
             Some(end) => {
-                out.push(pos..end);
+                found(pos..end);
                 pos = end;
             }
             None => pos += next_char(text, pos).map_or(1, |(c, _)| c.len_utf8()),
         }
     }
-    out
 }
+
+/// How far to skip from a lead byte that cannot begin an emoji, or 0 to look closer: the
+/// ASCII bytes other than a keycap base `[0-9#*]`, and U+00C0..U+1FFF (lead bytes C3..DF, E0,
+/// E1), since the first emoji above ASCII are U+00A9 and U+00AE (lead byte C2), then U+203C.
+/// A unit test checks every code point against this.
+const SKIP_BY_LEAD_BYTE: [u8; 256] = {
+    let mut skip = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        skip[b] = match b as u8 {
+            lead @ 0x00..=0x7F if !is_keycap_base(lead) => 1,
+            0xC3..=0xDF => 2,
+            0xE0 | 0xE1 => 3,
+            _ => 0,
+        };
+        b += 1;
+    }
+    skip
+};
 
 /// The grouping key of an emoji: the sequence with U+FE0E and U+FE0F removed.
 pub fn emoji_key(emoji: &str) -> String {
-    without_selectors(emoji).collect()
+    // Sized up front: one allocation, however many runs are copied.
+    let mut key = String::with_capacity(emoji.len());
+    emoji_key_into(emoji, &mut key);
+    key
+}
+
+/// As [`emoji_key`], into `key` (cleared first), so that a caller can reuse one buffer.
+pub fn emoji_key_into(emoji: &str, key: &mut String) {
+    key.clear();
+    // U+FE0E and U+FE0F are EF B8 8E and EF B8 8F; copy the runs between them whole. (A plain
+    // loop: an emoji is a few bytes, shorter than memchr's set-up pays for.)
+    let bytes = emoji.as_bytes();
+    let mut run_start = 0;
+    let mut from = 0;
+    while let Some(offset) = bytes[from..].iter().position(|&b| b == 0xEF) {
+        let at = from + offset;
+        from = at + 1;
+        if bytes.get(at + 1) == Some(&0xB8) && matches!(bytes.get(at + 2), Some(0x8E | 0x8F)) {
+            key.push_str(&emoji[run_start..at]);
+            run_start = at + 3;
+            from = run_start;
+        }
+    }
+    key.push_str(&emoji[run_start..]);
 }
 
 /// Looks an emoji key up in emoji-test.txt. Variation selectors are ignored on both sides, so
@@ -117,6 +164,11 @@ pub fn lookup(key: &str) -> Option<EmojiInfo> {
 /// For a flag listed in emoji-test.txt, given by its key: its code (`RU`, `GB-SCT`) and its
 /// name without `flag: ` (`Russia`).
 pub fn country(key: &str) -> Option<(String, &'static str)> {
+    country_code(key).map(|(code, name)| (code.to_owned(), name))
+}
+
+/// As [`country`], without allocating: the code is borrowed from the table.
+pub fn country_code(key: &str) -> Option<(&'static str, &'static str)> {
     // Every flag starts with a regional indicator or U+1F3F4 (tag sequences): a cheap test first,
     // since this runs for every emoji counted.
     let first = key.chars().next()?;
@@ -124,11 +176,17 @@ pub fn country(key: &str) -> Option<(String, &'static str)> {
         return None;
     }
     let table = tables::FLAGS;
-    let i = table
-        .binary_search_by(|&(k, _, _)| cmp_ignoring_selectors(k, key))
-        .ok()?;
+    // The table's keys hold no variation selector (a unit test checks): a key without one,
+    // as `emoji_key` gives, compares as plain bytes (UTF-8 byte order is code-point order).
+    let has_selector = memchr(0xEF, key.as_bytes()).is_some();
+    let i = if has_selector {
+        table.binary_search_by(|&(k, _, _)| cmp_ignoring_selectors(k, key))
+    } else {
+        table.binary_search_by(|&(k, _, _)| k.cmp(key))
+    }
+    .ok()?;
     let (_, code, name) = table[i];
-    Some((code.to_owned(), name))
+    Some((code, name))
 }
 
 fn without_selectors(s: &str) -> impl Iterator<Item = char> + '_ {
@@ -224,7 +282,7 @@ fn tag_end(text: &str, mut pos: usize) -> Option<usize> {
 }
 
 #[inline]
-fn is_keycap_base(b: u8) -> bool {
+const fn is_keycap_base(b: u8) -> bool {
     b.is_ascii_digit() || b == b'#' || b == b'*'
 }
 
@@ -287,6 +345,72 @@ mod tests {
                 last < '\u{C0}' || first > '\u{1FFF}',
                 "{first:?}..{last:?} would be skipped"
             );
+        }
+    }
+
+    #[test]
+    fn keycaps_are_found_after_ascii_runs_of_any_length() {
+        for run in 0..20 {
+            let text = format!("{}7\u{FE0F}\u{20E3}x#\u{20E3}", "a".repeat(run));
+            assert_eq!(emoji(&text), ["7\u{FE0F}\u{20E3}", "#\u{20E3}"], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn no_emoji_starts_where_the_lead_byte_says_skip() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
+            let skip = usize::from(SKIP_BY_LEAD_BYTE[usize::from(lead)]);
+            if skip != 0 {
+                assert_eq!(skip, c.len_utf8(), "{c:?}");
+                assert!(!in_ranges(tables::EMOJI, c), "{c:?} is Emoji=Yes");
+                assert!(!is_regional_indicator(c), "{c:?}");
+            }
+            // The E2 80 .. skip: U+2000..U+203B.
+            if ('\u{2000}'..'\u{203C}').contains(&c) {
+                assert!(!in_ranges(tables::EMOJI, c), "{c:?} is Emoji=Yes");
+            }
+        }
+    }
+
+    #[test]
+    fn flag_keys_hold_no_variation_selector() {
+        for &(key, _, _) in tables::FLAGS {
+            assert!(!key.contains([VS15, VS16]), "{key:?}");
+            assert_eq!(memchr(0xEF, key.as_bytes()), None, "{key:?}");
+        }
+    }
+
+    #[test]
+    fn emoji_key_into_drops_selectors_and_keeps_the_rest() {
+        let mut key = String::from("left over");
+        for (emoji, expected) in [
+            ("", ""),
+            ("\u{FE0F}", ""),
+            ("❤\u{FE0F}", "❤"),
+            ("❤\u{FE0E}", "❤"),
+            ("#\u{FE0F}\u{20E3}", "#\u{20E3}"),
+            ("🏳\u{FE0F}\u{200D}🌈", "🏳\u{200D}🌈"),
+            ("\u{FE0F}\u{FE0F}a\u{FE0E}", "a"),
+            // Other EF-led characters stay: U+FE0D, U+FE10, U+FF01.
+            ("\u{FE0D}\u{FE10}\u{FF01}", "\u{FE0D}\u{FE10}\u{FF01}"),
+        ] {
+            emoji_key_into(emoji, &mut key);
+            assert_eq!(key, expected, "{emoji:?}");
+            assert_eq!(
+                emoji_key(emoji),
+                without_selectors(emoji).collect::<String>()
+            );
+        }
+    }
+
+    #[test]
+    fn country_code_agrees_with_and_without_selectors() {
+        for &(key, code, name) in tables::FLAGS {
+            assert_eq!(country_code(key), Some((code, name)));
+            let with_selector = format!("{key}\u{FE0F}");
+            assert_eq!(country_code(&with_selector), Some((code, name)));
         }
     }
 

@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use memchr::memchr;
+
 use crate::chars::{char_at, char_before, is_hashtag_char, is_letter, is_username_byte};
 
 /// TDLib keeps at most this many code points of a hashtag's body; a longer run is cut, not rejected.
@@ -16,9 +18,15 @@ const USERNAME_MAX: usize = 32;
 /// Finds the hashtags of `text` by byte range (the `#` and any attached `@username` included).
 pub fn find_hashtags(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
+    for_each_hashtag(text, |range| found.push(range));
+    found
+}
+
+/// As [`find_hashtags`], handing each range to `found` in order instead of collecting them.
+pub fn for_each_hashtag(text: &str, mut found: impl FnMut(Range<usize>)) {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(offset) = text[from..].find('#') {
+    while let Some(offset) = memchr(b'#', &bytes[from..]) {
         let hash = from + offset;
         from = hash + 1;
         // A hashtag may not follow a hashtag character (a letter, digit, `_`, `·`, ZWNJ).
@@ -65,9 +73,8 @@ pub fn find_hashtags(text: &str) -> Vec<Range<usize>> {
         if char_at(text, after) == Some('#') {
             continue;
         }
-        found.push(hash..end);
+        found(hash..end);
     }
-    found
 }
 
 #[cfg(test)]

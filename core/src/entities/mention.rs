@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use memchr::memchr;
+
 use crate::chars::{char_at, char_before, is_username_byte, is_word_char};
 
 const BODY_MIN: usize = 2;
@@ -16,9 +18,15 @@ const SHORT_BOT_USERNAMES: [&str; 5] = ["gif", "nft", "pic", "ufc", "vid"];
 /// Finds the mentions of `text` by byte range (the `@` included).
 pub fn find_mentions(text: &str) -> Vec<Range<usize>> {
     let mut found = Vec::new();
+    for_each_mention(text, |range| found.push(range));
+    found
+}
+
+/// As [`find_mentions`], handing each range to `found` in order instead of collecting them.
+pub fn for_each_mention(text: &str, mut found: impl FnMut(Range<usize>)) {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(offset) = text[from..].find('@') {
+    while let Some(offset) = memchr(b'@', &bytes[from..]) {
         let at = from + offset;
         from = at + 1;
         if char_before(text, at).is_some_and(is_word_char) {
@@ -45,9 +53,8 @@ pub fn find_mentions(text: &str) -> Vec<Range<usize>> {
         {
             continue;
         }
-        found.push(at..end);
+        found(at..end);
     }
-    found
 }
 
 #[cfg(test)]

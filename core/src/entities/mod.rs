@@ -14,6 +14,7 @@ pub mod hashtag;
 pub mod mention;
 pub mod url;
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 /// What an entity is. The order is TDLib's tie-break on equal start and length.
@@ -44,43 +45,43 @@ pub fn find_entities(text: &str) -> Vec<Entity> {
 
 /// As [`find_entities`], reusing `out` (cleared first) to avoid an allocation per line.
 pub fn find_entities_into(text: &str, out: &mut Vec<Entity>) {
+    thread_local! {
+        static SCRATCH: RefCell<EntityScratch> = RefCell::default();
+    }
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => find_entities_with(text, &mut scratch, out),
+        // Only reachable from a re-entrant call, which nothing makes; still correct.
+        Err(_) => find_entities_with(text, &mut EntityScratch::default(), out),
+    });
+}
+
+/// The buffers [`find_entities_with`] reuses from one text to the next.
+#[derive(Debug, Default)]
+pub struct EntityScratch {
+    candidates: Vec<Entity>,
+}
+
+/// As [`find_entities_into`], with the caller's `scratch` instead of a thread-local one: for a
+/// caller that finds entities line after line and can keep one [`EntityScratch`] around.
+pub fn find_entities_with(text: &str, scratch: &mut EntityScratch, out: &mut Vec<Entity>) {
     out.clear();
-    let mut candidates: Vec<Entity> = Vec::new();
-    let push = |kind: EntityKind, ranges: Vec<Range<usize>>, candidates: &mut Vec<Entity>| {
-        candidates.extend(ranges.into_iter().map(|range| Entity { kind, range }));
-    };
-    push(
-        EntityKind::Mention,
-        mention::find_mentions(text),
-        &mut candidates,
-    );
-    push(
-        EntityKind::BotCommand,
-        bot_command::find_bot_commands(text),
-        &mut candidates,
-    );
-    push(
-        EntityKind::Hashtag,
-        hashtag::find_hashtags(text),
-        &mut candidates,
-    );
-    push(
-        EntityKind::Cashtag,
-        cashtag::find_cashtags(text),
-        &mut candidates,
-    );
-    for found in url::find_urls(text) {
+    let candidates = &mut scratch.candidates;
+    candidates.clear();
+    let mut push = |kind: EntityKind, range: Range<usize>| candidates.push(Entity { kind, range });
+    mention::for_each_mention(text, |range| push(EntityKind::Mention, range));
+    bot_command::for_each_bot_command(text, |range| push(EntityKind::BotCommand, range));
+    hashtag::for_each_hashtag(text, |range| push(EntityKind::Hashtag, range));
+    cashtag::for_each_cashtag(text, |range| push(EntityKind::Cashtag, range));
+    url::for_each_url(text, |found| {
         let kind = match found.kind {
             url::UrlKind::Url => EntityKind::Url,
             url::UrlKind::Email => EntityKind::Email,
         };
-        candidates.push(Entity {
-            kind,
-            range: found.range,
-        });
-    }
-    // TDLib: by start, then longer first, then by type.
-    candidates.sort_by(|a, b| {
+        push(kind, found.range);
+    });
+    // TDLib: by start, then longer first, then by type. No two candidates tie on all three (a
+    // matcher never finds the same range twice), so an unstable sort gives the same order.
+    candidates.sort_unstable_by(|a, b| {
         a.range
             .start
             .cmp(&b.range.start)
@@ -89,7 +90,7 @@ pub fn find_entities_into(text: &str, out: &mut Vec<Entity>) {
     });
     let mut covered_to = 0;
     let mut gap_start = 0;
-    for entity in candidates {
+    for entity in candidates.drain(..) {
         if entity.range.start < covered_to {
             continue;
         }
@@ -107,10 +108,10 @@ fn push_emoji(text: &str, gap: Range<usize>, out: &mut Vec<Entity>) {
         return;
     }
     let offset = gap.start;
-    for range in emoji::find_emoji(&text[gap]) {
+    emoji::for_each_emoji(&text[gap], |range| {
         out.push(Entity {
             kind: EntityKind::Emoji,
             range: range.start + offset..range.end + offset,
-        });
-    }
+        })
+    });
 }

@@ -14,9 +14,11 @@
 //!
 //! [`url_domain`] is not TDLib's: it is the `domains` key of SPEC §5.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+use foldhash::HashSet;
+use memchr::{memchr, memchr3, memrchr};
 
 use crate::chars::{char_before, is_separator, is_word_char};
 
@@ -42,34 +44,42 @@ const PROTOCOLS: [&str; 4] = ["http://", "https://", "ftp://", "tonsite://"];
 
 /// Finds URLs and e-mail addresses in `text` (TDLib `find_urls`), in order of position.
 pub fn find_urls(text: &str) -> Vec<UrlMatch> {
-    match_urls(text)
-        .into_iter()
-        .filter_map(|range| {
-            let candidate = &text[range.clone()];
-            // TDLib find_urls: a whole candidate that is an address is an e-mail entity ...
-            if is_email_address(candidate) {
-                return Some(UrlMatch {
+    let mut found = Vec::new();
+    for_each_url(text, |url| found.push(url));
+    found
+}
+
+/// As [`find_urls`], handing each match to `found` in order instead of collecting them.
+pub fn for_each_url(text: &str, mut found: impl FnMut(UrlMatch)) {
+    for_each_candidate(text, |range| {
+        let candidate = &text[range.clone()];
+        // TDLib find_urls: a whole candidate that is an address is an e-mail entity ...
+        if is_email_address(candidate) {
+            found(UrlMatch {
+                kind: UrlKind::Email,
+                range,
+            });
+            return;
+        }
+        // ... and so is one after a (case-sensitive) `mailto:`, which is left out.
+        if let Some(address) = candidate.strip_prefix("mailto:") {
+            if is_email_address(address) {
+                let start = range.end - address.len();
+                found(UrlMatch {
                     kind: UrlKind::Email,
-                    range,
+                    range: start..range.end,
                 });
+                return;
             }
-            // ... and so is one after a (case-sensitive) `mailto:`, which is left out.
-            if let Some(address) = candidate.strip_prefix("mailto:") {
-                if is_email_address(address) {
-                    let start = range.end - address.len();
-                    return Some(UrlMatch {
-                        kind: UrlKind::Email,
-                        range: start..range.end,
-                    });
-                }
-            }
-            // Anything else is a URL if `fix_url` keeps a part of it.
-            fix_url(candidate).map(|len| UrlMatch {
+        }
+        // Anything else is a URL if `fix_url` keeps a part of it.
+        if let Some(len) = fix_url(candidate) {
+            found(UrlMatch {
                 kind: UrlKind::Url,
                 range: range.start..range.start + len,
-            })
-        })
-        .collect()
+            });
+        }
+    });
 }
 
 /// The `domains` key of a URL or link target (SPEC §5): the host lower-cased, without `www.`,
@@ -80,56 +90,113 @@ pub fn find_urls(text: &str) -> Vec<UrlMatch> {
 /// nor user-info (`tel:+123`, `javascript:void(0)`) has no host. `xn--` labels are decoded
 /// (RFC 3492); one that does not decode is kept as written.
 pub fn url_domain(url: &str) -> Option<String> {
+    let mut domain = String::new();
+    url_domain_into(url, &mut domain).then_some(domain)
+}
+
+/// As [`url_domain`], into `domain` (cleared first), so that a caller can reuse one buffer:
+/// `true` if there is a host, `false` (and `domain` empty) if there is none.
+pub fn url_domain_into(url: &str, domain: &mut String) -> bool {
+    domain.clear();
+    let Some(host) = url_host(url) else {
+        return false;
+    };
+    // Lower-cased label by label; most labels take a path without an allocation.
+    for (i, label) in host.split('.').enumerate() {
+        if i > 0 {
+            domain.push('.');
+        }
+        push_lowercase_label(label, domain);
+    }
+    if domain.len() > 4 && domain.starts_with("www.") {
+        domain.replace_range(..4, "");
+    }
+    true
+}
+
+/// Pushes one host label lower-cased, an `xn--` label decoded (kept as written if it does
+/// not decode).
+fn push_lowercase_label(label: &str, domain: &mut String) {
+    let bytes = label.as_bytes();
+    let is_ace = bytes.len() >= 4 && bytes[..4].eq_ignore_ascii_case(b"xn--");
+    if label.is_ascii() && !is_ace {
+        let start = domain.len();
+        domain.push_str(label);
+        domain[start..].make_ascii_lowercase();
+        return;
+    }
+    // Lower-case Cyrillic (U+0430..U+045F) is its own lower case (a unit test checks).
+    if label.chars().all(is_lowercase_cyrillic) {
+        domain.push_str(label);
+        return;
+    }
+    let label = label.to_lowercase();
+    match label.strip_prefix("xn--").and_then(decode_punycode) {
+        Some(decoded) => domain.push_str(&decoded.to_lowercase()),
+        None => domain.push_str(&label),
+    }
+}
+
+fn is_lowercase_cyrillic(c: char) -> bool {
+    ('\u{0430}'..='\u{045F}').contains(&c)
+}
+
+/// The host part of a URL for [`url_domain`], as written: without scheme, user-info, port
+/// and trailing dots. `None` when there is no host.
+fn url_host(url: &str) -> Option<&str> {
     let url = url.trim();
+    let bytes = url.as_bytes();
     // A scheme is dropped only together with its `//`, so that `user:pw@host` keeps its user-info.
-    let (rest, had_slashes) = match url.find("://") {
-        Some(at) if is_scheme(&url[..at]) => (&url[at + 3..], true),
+    // A scheme has no `:`, so only the first colon can end one.
+    let first_colon = bytes.iter().position(|&b| b == b':');
+    let (rest, had_slashes) = match first_colon {
+        Some(at) if bytes[at + 1..].starts_with(b"//") && is_scheme(&url[..at]) => {
+            (&url[at + 3..], true)
+        }
         _ => match url.strip_prefix("//") {
             Some(rest) => (rest, true),
             None => (url, false),
         },
     };
-    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
-    let host_port = match authority.rfind('@') {
+    // One pass over the authority: it ends at `/`, `?` or `#`; user-info ends at its last `@`.
+    let mut authority_end = rest.len();
+    let mut last_at = None;
+    for (i, &b) in rest.as_bytes().iter().enumerate() {
+        match b {
+            b'/' | b'?' | b'#' => {
+                authority_end = i;
+                break;
+            }
+            b'@' => last_at = Some(i),
+            _ => {}
+        }
+    }
+    let authority = &rest[..authority_end];
+    let host_port = match last_at {
         Some(at) => &authority[at + 1..],
         None => authority,
     };
+    let host_port_bytes = host_port.as_bytes();
     let host = if host_port.starts_with('[') {
         // An IPv6 literal keeps its colons: the port comes after the `]`.
-        &host_port[..host_port.find(']').map_or(host_port.len(), |end| end + 1)]
+        let close = host_port_bytes.iter().position(|&b| b == b']');
+        &host_port[..close.map_or(host_port.len(), |end| end + 1)]
     } else {
-        match host_port.split_once(':') {
+        match host_port_bytes.iter().position(|&b| b == b':') {
             // `tel:+123`: an opaque URI, not a host and a port.
-            Some((_, port))
+            Some(colon)
                 if !had_slashes
                     && host_port.len() == authority.len()
-                    && !port.bytes().all(|b| b.is_ascii_digit()) =>
+                    && !host_port_bytes[colon + 1..].iter().all(u8::is_ascii_digit) =>
             {
                 return None;
             }
-            Some((host, _)) => host,
+            Some(colon) => &host_port[..colon],
             None => host_port,
         }
     };
     let host = host.trim_end_matches('.');
-    if host.is_empty() {
-        return None;
-    }
-    let mut domain = String::with_capacity(host.len());
-    for (i, label) in host.split('.').enumerate() {
-        if i > 0 {
-            domain.push('.');
-        }
-        let label = label.to_lowercase();
-        match label.strip_prefix("xn--").and_then(decode_punycode) {
-            Some(decoded) => domain.push_str(&decoded.to_lowercase()),
-            None => domain.push_str(&label),
-        }
-    }
-    match domain.strip_prefix("www.") {
-        Some(rest) if !rest.is_empty() => Some(rest.to_owned()),
-        _ => Some(domain),
-    }
+    (!host.is_empty()).then_some(host)
 }
 
 /// RFC 3986 scheme: a letter, then letters, digits, `+`, `-`, `.`.
@@ -226,13 +293,13 @@ fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
 // ---------------------------------------------------------------------------------------------
 // TDLib match_urls: the candidates.
 
-/// TDLib `match_urls`: candidate URLs and addresses by byte range, in order of position.
-fn match_urls(text: &str) -> Vec<Range<usize>> {
+/// TDLib `match_urls`: candidate URLs and addresses by byte range, handed to `found` in order
+/// of position.
+fn for_each_candidate(text: &str, mut found: impl FnMut(Range<usize>)) {
     let bytes = text.as_bytes();
-    let mut found = Vec::new();
     // TDLib's `begin`: where the search for the next dot starts; no scan goes back before it.
     let mut window = 0;
-    while let Some(offset) = text[window..].find('.') {
+    while let Some(offset) = memchr(b'.', &bytes[window..]) {
         let dot = window + offset;
         match bytes.get(dot + 1) {
             // A dot at the very end starts nothing.
@@ -348,7 +415,7 @@ fn match_urls(text: &str) -> Vec<Range<usize>> {
 
         if !bad {
             if url_end > dot + 1 {
-                found.push(url_start..url_end);
+                found(url_start..url_end);
             }
             // Dots after a URL are skipped along with it.
             while bytes.get(url_end) == Some(&b'.') {
@@ -362,7 +429,6 @@ fn match_urls(text: &str) -> Vec<Range<usize>> {
         }
         window = url_end.max(dot + 1);
     }
-    found
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,13 +443,13 @@ fn fix_url(url: &str) -> Option<usize> {
         Some(p) => (&url[p.len()..], true),
         None => (url, false),
     };
-    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host_end = memchr3(b'/', b'?', b'#', rest.as_bytes()).unwrap_or(rest.len());
     let (mut domain, path) = rest.split_at(host_end);
     // The domain is what follows user-info (the first `@`) and precedes a port (the last `:`).
-    if let Some(at) = domain.find('@') {
+    if let Some(at) = memchr(b'@', domain.as_bytes()) {
         domain = &domain[at + 1..];
     }
-    if let Some(colon) = domain.rfind(':') {
+    if let Some(colon) = memrchr(b':', domain.as_bytes()) {
         domain = &domain[..colon];
     }
     // TDLib blocks this one look-alike of telegram.org.
@@ -420,12 +486,12 @@ fn fix_url(url: &str) -> Option<usize> {
     let mut labels = 0;
     let mut is_ipv4 = true;
     let mut has_non_digit = false;
-    for label in domain.split('.') {
-        if label.is_empty() || label.len() >= 64 || label.ends_with('-') {
+    for label in domain.as_bytes().split(|&b| b == b'.') {
+        if label.is_empty() || label.len() >= 64 || label.ends_with(b"-") {
             return None;
         }
         labels += 1;
-        if label.bytes().all(|b| b.is_ascii_digit()) {
+        if label.iter().all(u8::is_ascii_digit) {
             is_ipv4 &= is_ipv4_octet(label);
         } else {
             is_ipv4 = false;
@@ -442,7 +508,8 @@ fn fix_url(url: &str) -> Option<usize> {
         return None;
     }
 
-    let (head, tld) = domain.rsplit_once('.')?;
+    let last_dot = memrchr(b'.', domain.as_bytes())?;
+    let (head, tld) = (&domain[..last_dot], &domain[last_dot + 1..]);
     // The TLD is at least two code points ...
     tld.chars().nth(1)?;
     if let Some(ace) = tld.strip_prefix("xn--") {
@@ -452,7 +519,7 @@ fn fix_url(url: &str) -> Option<usize> {
         }
     } else {
         // ... any other has no `_` or `-`, and without a protocol must be a common one.
-        if tld.contains(['_', '-']) {
+        if tld.bytes().any(|b| b == b'_' || b == b'-') {
             return None;
         }
         if !has_protocol && !is_common_tld(tld) {
@@ -460,22 +527,26 @@ fn fix_url(url: &str) -> Option<usize> {
         }
     }
     // The label before the TLD has no `_` either (deeper labels may: `test_.google.com`).
-    let second = head.rsplit('.').next().unwrap_or(head);
-    if second.contains('_') {
+    let second = memrchr(b'.', head.as_bytes()).map_or(head, |dot| &head[dot + 1..]);
+    if memchr(b'_', second.as_bytes()).is_some() {
         return None;
     }
     Some(kept)
 }
 
-/// TDLib's IPv4 part: 1..=3 digits, no leading zero, at most 255.
-fn is_ipv4_octet(label: &str) -> bool {
-    label.len() <= 3
-        && !(label.len() >= 2 && label.starts_with('0'))
-        && label.parse::<u16>().is_ok_and(|n| n <= 255)
+/// TDLib's IPv4 part: 1..=3 digits, no leading zero, at most 255. `label` is all digits.
+fn is_ipv4_octet(label: &[u8]) -> bool {
+    let value = || {
+        label
+            .iter()
+            .fold(0u16, |n, &d| n * 10 + u16::from(d - b'0'))
+    };
+    (1..=3).contains(&label.len()) && !(label.len() >= 2 && label[0] == b'0') && value() <= 255
 }
 
 /// TDLib's common TLDs, vendored at `core/data/tdlib-common-tlds.txt`.
 fn common_tlds() -> &'static HashSet<&'static str> {
+    // foldhash, not SipHash: the set is fixed and looked up once per URL candidate.
     static TLDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
     TLDS.get_or_init(|| {
         include_str!("../../data/tdlib-common-tlds.txt")
@@ -842,6 +913,28 @@ mod tests {
         assert_eq!(url_domain("tel:+123456"), None);
         assert_eq!(url_domain("javascript:void(0)"), None);
         assert_eq!(url_domain("..."), None);
+    }
+
+    #[test]
+    fn lower_case_cyrillic_is_its_own_lower_case() {
+        for c in ('\u{0430}'..='\u{045F}').filter(|&c| is_lowercase_cyrillic(c)) {
+            assert_eq!(c.to_string().to_lowercase(), c.to_string(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn url_domain_into_reuses_its_buffer() {
+        let mut domain = String::from("left over");
+        assert!(url_domain_into("https://WWW.Пример.РФ/x", &mut domain));
+        assert_eq!(domain, "пример.рф");
+        assert!(!url_domain_into("tel:+123", &mut domain));
+        assert_eq!(domain, "");
+        // The first `://` follows no scheme, so `a:b:` is an opaque URI.
+        assert!(!url_domain_into("a:b://Host.ORG", &mut domain));
+        assert!(url_domain_into("a.b://Host.ORG", &mut domain));
+        assert_eq!(domain, "host.org");
+        assert!(url_domain_into("ΟΔΟΣ.gr", &mut domain));
+        assert_eq!(domain, "οδος.gr".replace('σ', "ς"));
     }
 
     #[test]
