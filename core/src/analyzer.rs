@@ -5,7 +5,9 @@ use std::io::Read;
 
 use crate::config::{Config, InputFormat, StripConfig, TimelineUnit};
 use crate::deeper::Deeper;
-use crate::entities::{emoji, find_entities, find_entities_into, url, Entity, EntityKind};
+use crate::entities::{
+    emoji, find_entities, find_entities_with, url, Entity, EntityKind, EntityScratch,
+};
 use crate::error::Error;
 use crate::input::{read_input, InputParser, PostMeta, Sink};
 use crate::partial::{versions, Partial, PartialPeriod, Tables, PARTIAL_SCHEMA};
@@ -75,6 +77,7 @@ struct Counts {
     /// An entity's key, built here rather than in a new `String` per entity.
     key: String,
     seen: Seen,
+    entity_scratch: EntityScratch,
     word_finder: WordFinder,
 }
 
@@ -112,6 +115,7 @@ impl Analyzer {
             entities: Vec::new(),
             key: String::new(),
             seen: Seen::default(),
+            entity_scratch: EntityScratch::default(),
             word_finder: {
                 let mut finder = WordFinder::new(config.fold_yo);
                 finder.track_sentences = config.ngrams;
@@ -224,7 +228,7 @@ impl Counts {
         let post = self.posts;
         let mut entities = std::mem::take(&mut self.entities);
         let mut key = std::mem::take(&mut self.key);
-        find_entities_into(line, &mut entities);
+        find_entities_with(line, &mut self.entity_scratch, &mut entities);
         let mut gap_start = 0;
         for entity in &entities {
             self.count_words(&line[gap_start..entity.range.start]);
@@ -277,8 +281,8 @@ impl Counts {
                         }
                     }
                     None => {
-                        let slot = url::url_domain(spelling)
-                            .map(|domain| self.domains.add(&domain, &domain, post));
+                        let slot = url::url_domain_into(spelling, &mut key)
+                            .then(|| self.domains.add(&key, &key, post));
                         self.seen.urls.remember(spelling, slot);
                     }
                 },
@@ -292,9 +296,9 @@ impl Counts {
                             slot
                         }
                         None => {
-                            let key = emoji::emoji_key(spelling);
-                            let country = emoji::country(&key)
-                                .map(|(code, name)| self.countries.add(&code, name, post));
+                            emoji::emoji_key_into(spelling, &mut key);
+                            let country = emoji::country_code(&key)
+                                .map(|(code, name)| self.countries.add(code, name, post));
                             let slot = self.emoji.add(&key, spelling, post);
                             self.seen.emoji.remember(spelling, (slot, country));
                             slot
