@@ -23,11 +23,24 @@ pub struct WordFinder {
     pub track_sentences: bool,
     /// A sentence ended since the last word.
     sentence_break: bool,
-    /// A token's characters as (byte offset, class), when all are [`simple_class`] ones.
-    classes: Vec<(usize, Ascii)>,
+    /// The words of the token being scanned by [`WordFinder::scan_simple_token`], held back
+    /// until the whole token is known to be simple.
+    spans: Vec<WordSpan>,
     normalized: String,
     surface: String,
     key: String,
+}
+
+/// A word of a simple token, as byte offsets into the text, with what it needs before it is
+/// handed over.
+#[derive(Debug, Clone, Copy)]
+struct WordSpan {
+    from: usize,
+    to: usize,
+    /// A sentence ended between the word before and this one.
+    break_before: bool,
+    /// The [`SimpleChar`] flags of the word's characters, ORed.
+    flags: u8,
 }
 
 impl WordFinder {
@@ -45,10 +58,11 @@ impl WordFinder {
     /// lower-cased word, `surface` the same word as written (after NFKC).
     ///
     /// Speed without a second rule set: the text is first cut at ASCII white space, which no
-    /// UAX #29 word spans (WB3a–WB3d and WB999 break around it). An all-ASCII token is its own
-    /// NFKC form and is segmented by [`ascii_word_ends`], UAX #29 restricted to ASCII (tested
-    /// against `unicode-segmentation`); any other token goes through the NFKC quick check, the
-    /// normaliser only when needed, and `unicode-segmentation`.
+    /// UAX #29 word spans (WB3a–WB3d and WB999 break around it). A token made only of
+    /// [`simple_class`] characters is its own NFKC form and is segmented straight from its
+    /// UTF-8 bytes by [`WordFinder::scan_simple_token`], UAX #29 restricted to those characters
+    /// (tested against `unicode-segmentation`); any other token goes through the NFKC quick
+    /// check, the normaliser only when needed, and `unicode-segmentation`.
     pub fn for_each_word(&mut self, text: &str, mut found: impl FnMut(&str, &str)) {
         self.for_each_word_in_sentences(text, |key, surface, _| found(key, surface));
     }
@@ -61,55 +75,197 @@ impl WordFinder {
         mut found: impl FnMut(&str, &str, bool),
     ) {
         self.sentence_break = false;
-        for token in text.split([' ', '\t', '\n', '\r', '\x0B', '\x0C']) {
-            if token.is_empty() {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if is_space(bytes[at]) {
+                at += 1;
                 continue;
             }
-            if token.is_ascii() {
-                let bytes = token.as_bytes();
-                let class = |i: usize| ascii_class(bytes[i]);
-                let mut start = 0;
-                while let Some((from, to)) = next_simple_word(class, bytes.len(), start) {
-                    self.note_breaks(&token[start..from]);
-                    start = to;
-                    self.emit(&token[from..to], &mut found);
+            match self.scan_simple_token(bytes, at) {
+                Ok(end) => {
+                    self.emit_spans(text, &mut found);
+                    at = end;
                 }
-                self.note_breaks(&token[start..]);
-                continue;
-            }
-            if self.simple_classes(token) {
-                let classes = std::mem::take(&mut self.classes);
-                let class = |i: usize| classes[i].1;
-                let offset = |i: usize| classes.get(i).map_or(token.len(), |&(at, _)| at);
-                let mut start = 0;
-                while let Some((from, to)) = next_simple_word(class, classes.len(), start) {
-                    self.note_breaks(&token[offset(start)..offset(from)]);
-                    start = to;
-                    self.emit(&token[offset(from)..offset(to)], &mut found);
+                Err(not_simple_at) => {
+                    // The bytes before `not_simple_at` hold no white space: look on from there.
+                    let end = bytes[not_simple_at..]
+                        .iter()
+                        .position(|&b| is_space(b))
+                        .map_or(bytes.len(), |length| not_simple_at + length);
+                    self.full_token(&text[at..end], &mut found);
+                    at = end;
                 }
-                self.note_breaks(&token[offset(start)..]);
-                self.classes = classes;
-                continue;
             }
-            let normalized = if is_nfkc(token) {
-                None
-            } else {
-                // Borrow the buffer only for this token.
-                let mut buffer = std::mem::take(&mut self.normalized);
-                buffer.clear();
-                buffer.extend(token.nfkc());
-                Some(buffer)
+        }
+    }
+
+    /// Segments the token at byte `start` (no white space before it) into `spans`, reading
+    /// [`simple_class`] characters straight from the UTF-8 bytes, and returns where the token
+    /// ends; or, at the first character that is not simple, returns its offset in `Err`.
+    ///
+    /// UAX #29 restricted to the simple characters: WB5, WB8–WB10 and WB13a/b join letters,
+    /// digits and `_`; WB6/7 join letters across one MidLetter or MidNumLetQ (`U.S`, `it's`);
+    /// WB11/12 join digits across one MidNum or MidNumLetQ (`3.14`, `1,000`); everything else
+    /// breaks (WB999). Segments without a letter are not words, so their text counts as text
+    /// between words (the `.` of `3.14` ends a sentence, as on the full path).
+    fn scan_simple_token(&mut self, bytes: &[u8], start: usize) -> Result<usize, usize> {
+        self.spans.clear();
+        let mut at = start;
+        // Whether a sentence ended since the last word of this token (or its start).
+        let mut break_pending = false;
+        // The word being read: its start, flags and the class of its last character.
+        let mut in_word = false;
+        let mut word_from = 0;
+        let mut word_flags = 0;
+        let mut last = Ascii::Other;
+        // A MidLetter/MidNum/MidNumLetQ after the word, waiting for the next character to
+        // decide whether it joins (WB6/7, WB11/12): its offset and flags.
+        let mut mid_pending = false;
+        let mut mid_at = 0;
+        let mut mid_flags = 0;
+        let end = loop {
+            let Some(&lead) = bytes.get(at) else {
+                break at;
             };
-            for segment in normalized.as_deref().unwrap_or(token).split_word_bounds() {
-                if segment.chars().any(is_letter) {
-                    self.emit(segment, &mut found);
+            let c = if lead < 0x80 {
+                ASCII_CHARS[usize::from(lead)]
+            } else {
+                match decode_simple(bytes, at) {
+                    Some(c) => c,
+                    None => return Err(at),
+                }
+            };
+            if c.flags & SPACE != 0 {
+                break at;
+            }
+            if in_word {
+                if mid_pending {
+                    mid_pending = false;
+                    // WB7 (letter, mid, letter) and WB12 (digit, mid, digit).
+                    if c.class == last {
+                        word_flags |= mid_flags | c.flags;
+                        at += usize::from(c.len);
+                        continue;
+                    }
+                    // WB999: the word ends before the mid character, which is between words.
+                    self.end_word(word_from, mid_at, word_flags, &mut break_pending);
+                    break_pending |= mid_flags & SENTENCE_END != 0;
+                    in_word = false;
+                } else if joins(c.class) {
+                    word_flags |= c.flags;
+                    last = c.class;
+                    at += usize::from(c.len);
+                    continue;
+                } else if may_join_across(last, c.class) {
+                    mid_pending = true;
+                    mid_at = at;
+                    mid_flags = c.flags;
+                    at += usize::from(c.len);
+                    continue;
                 } else {
-                    self.note_breaks(segment);
+                    self.end_word(word_from, at, word_flags, &mut break_pending);
+                    in_word = false;
                 }
             }
-            if let Some(buffer) = normalized {
-                self.normalized = buffer;
+            if joins(c.class) {
+                in_word = true;
+                word_from = at;
+                word_flags = c.flags;
+                last = c.class;
+            } else {
+                break_pending |= c.flags & SENTENCE_END != 0;
             }
+            at += usize::from(c.len);
+        };
+        if in_word {
+            if mid_pending {
+                self.end_word(word_from, mid_at, word_flags, &mut break_pending);
+                break_pending |= mid_flags & SENTENCE_END != 0;
+            } else {
+                self.end_word(word_from, end, word_flags, &mut break_pending);
+            }
+        }
+        if break_pending {
+            // Noted as a word with no text, so that `emit_spans` keeps the order of events.
+            self.spans.push(WordSpan {
+                from: end,
+                to: end,
+                break_before: true,
+                flags: 0,
+            });
+        }
+        Ok(end)
+    }
+
+    /// Closes a segment of the token being scanned: a word when it holds a letter, else text
+    /// between words.
+    fn end_word(&mut self, from: usize, to: usize, flags: u8, break_pending: &mut bool) {
+        if flags & LETTER != 0 {
+            self.spans.push(WordSpan {
+                from,
+                to,
+                break_before: std::mem::take(break_pending),
+                flags,
+            });
+        } else {
+            *break_pending |= flags & SENTENCE_END != 0;
+        }
+    }
+
+    /// Hands over the words `scan_simple_token` found. A word without an apostrophe is its own
+    /// surface, and its own key too when it has no capital (nor `ё` to fold): no copy.
+    fn emit_spans(&mut self, text: &str, found: &mut impl FnMut(&str, &str, bool)) {
+        let key_changes = if self.fold_yo { UPPER | YO } else { UPPER };
+        for index in 0..self.spans.len() {
+            let span = self.spans[index];
+            if span.break_before && self.track_sentences {
+                self.sentence_break = true;
+            }
+            if span.flags & LETTER == 0 {
+                continue;
+            }
+            let word = &text[span.from..span.to];
+            let surface = if span.flags & APOSTROPHE != 0 {
+                if !tidy_word(word, &mut self.surface) {
+                    continue;
+                }
+                self.surface.as_str()
+            } else {
+                word
+            };
+            let key = if span.flags & key_changes != 0 {
+                lower_simple_into(surface, self.fold_yo, &mut self.key);
+                self.key.as_str()
+            } else {
+                surface
+            };
+            let after_break = std::mem::take(&mut self.sentence_break);
+            found(key, surface, after_break);
+        }
+    }
+
+    /// The full path for a token with a character that is not simple: the NFKC quick check,
+    /// the normaliser only when needed, and `unicode-segmentation`.
+    fn full_token(&mut self, token: &str, found: &mut impl FnMut(&str, &str, bool)) {
+        let normalized = if is_nfkc(token) {
+            None
+        } else {
+            // Borrow the buffer only for this token.
+            let mut buffer = std::mem::take(&mut self.normalized);
+            buffer.clear();
+            buffer.extend(token.nfkc());
+            Some(buffer)
+        };
+        for segment in normalized.as_deref().unwrap_or(token).split_word_bounds() {
+            if segment.chars().any(is_letter) {
+                self.emit(segment, found);
+            } else {
+                self.note_breaks(segment);
+            }
+        }
+        if let Some(buffer) = normalized {
+            self.normalized = buffer;
         }
     }
 
@@ -118,18 +274,6 @@ impl WordFinder {
         if self.track_sentences && !self.sentence_break && between.contains(is_sentence_end) {
             self.sentence_break = true;
         }
-    }
-
-    /// Fills `classes` and says true when every character of `token` has a [`simple_class`].
-    fn simple_classes(&mut self, token: &str) -> bool {
-        self.classes.clear();
-        for (at, c) in token.char_indices() {
-            match simple_class(c) {
-                Some(class) => self.classes.push((at, class)),
-                None => return false,
-            }
-        }
-        true
     }
 
     fn emit(&mut self, segment: &str, found: &mut impl FnMut(&str, &str, bool)) {
@@ -154,6 +298,66 @@ impl WordFinder {
         let after_break = std::mem::take(&mut self.sentence_break);
         found(&self.key, &self.surface, after_break);
     }
+}
+
+/// The white space that cuts text into tokens: no UAX #29 word spans it.
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C')
+}
+
+/// Lower-cases `surface`, made of [`simple_class`] characters and `'`, into `key`, as
+/// `char::to_lowercase` would (checked for every simple character in the tests): ASCII `A-Z`;
+/// U+00C0–U+00DE but U+00D7 up by 0x20; U+0410–U+042F up by 0x20 and U+0400–U+040F up by 0x50.
+/// `fold_yo` then turns `ё` into `е`. Unchanged runs are copied whole.
+fn lower_simple_into(surface: &str, fold_yo: bool, key: &mut String) {
+    key.clear();
+    let bytes = surface.as_bytes();
+    let mut copied_to = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let lowered = match bytes[at] {
+            upper @ b'A'..=b'Z' => Some((char::from(upper + 0x20), 1)),
+            0xC3 => match bytes[at + 1] {
+                // U+00C0–U+00DE but U+00D7 (×): Latin-1 capitals.
+                second @ (0x80..=0x96 | 0x98..=0x9E) => {
+                    Some((char::from(0xC0 + (second & 0x3F) + 0x20), 2))
+                }
+                _ => None,
+            },
+            0xD0 => {
+                let code = 0x400 | u32::from(bytes[at + 1] & 0x3F);
+                let lower = match code {
+                    0x400..=0x40F => code + 0x50,
+                    0x410..=0x42F => code + 0x20,
+                    _ => code,
+                };
+                if fold_yo && lower == 0x451 {
+                    Some(('е', 2))
+                } else if lower != code {
+                    Some((
+                        char::from_u32(lower).unwrap_or(char::REPLACEMENT_CHARACTER),
+                        2,
+                    ))
+                } else {
+                    None
+                }
+            }
+            // `ё` is U+0451, D1 91.
+            0xD1 if fold_yo && bytes[at + 1] == 0x91 => Some(('е', 2)),
+            _ => None,
+        };
+        match lowered {
+            Some((lower, length)) => {
+                key.push_str(&surface[copied_to..at]);
+                key.push(lower);
+                at += length;
+                copied_to = at;
+            }
+            // A byte that starts no capital, or a continuation byte: neither matches above.
+            None => at += 1,
+        }
+    }
+    key.push_str(&surface[copied_to..]);
 }
 
 /// Sentence terminals that end an n-gram: `.`, `!`, `?`, `…`, and their full-width, CJK and
@@ -223,7 +427,7 @@ enum Ascii {
     Other,
 }
 
-fn ascii_class(b: u8) -> Ascii {
+const fn ascii_class(b: u8) -> Ascii {
     match b {
         b'a'..=b'z' | b'A'..=b'Z' => Ascii::Letter,
         b'0'..=b'9' => Ascii::Digit,
@@ -238,7 +442,9 @@ fn ascii_class(b: u8) -> Ascii {
 /// The class of a character whose segmentation and normalisation are plain: ASCII, the letters
 /// of Latin-1 and basic Cyrillic (ALetter, general category L, NFKC-inert: checked in the tests)
 /// and U+2019, the typographic apostrophe (MidNumLet). Anything else sends its token down the
-/// full path.
+/// full path. The scanner reads these from UTF-8 bytes ([`decode_simple`], [`ASCII_CHARS`]),
+/// which the tests hold to this definition.
+#[cfg_attr(not(test), allow(dead_code))]
 fn simple_class(c: char) -> Option<Ascii> {
     match c {
         '\0'..='\x7F' => Some(ascii_class(c as u8)),
@@ -250,49 +456,120 @@ fn simple_class(c: char) -> Option<Ascii> {
     }
 }
 
-/// The next UAX #29 word segment from character `from` of a token of `len` characters (no white
-/// space in it) whose classes `class` gives, that holds a letter, as (start, end) character
-/// indices. Rules: WB5, WB8–WB10 and WB13a/b join letters, digits and
-/// `_`; WB6/7 join letters across one MidLetter or MidNumLetQ (`U.S`, `it's`); WB11/12 join
-/// digits across one MidNum or MidNumLetQ (`3.14`, `1,000`); everything else breaks (WB999).
-fn next_simple_word(
-    class: impl Fn(usize) -> Ascii,
-    len: usize,
-    from: usize,
-) -> Option<(usize, usize)> {
-    // WB6/7: letter (MidLetter | MidNumLetQ) letter; WB11/12: digit (MidNum | MidNumLetQ) digit.
-    let joins_across = |prev: Ascii, mid: Ascii, next: Ascii| match (prev, next) {
-        (Ascii::Letter, Ascii::Letter) => matches!(mid, Ascii::MidLetter | Ascii::MidNumLetQ),
-        (Ascii::Digit, Ascii::Digit) => matches!(mid, Ascii::MidNum | Ascii::MidNumLetQ),
-        _ => false,
-    };
-    let class = |i: usize| if i < len { class(i) } else { Ascii::Other };
-    let joins = |c: Ascii| matches!(c, Ascii::Letter | Ascii::Digit | Ascii::Connector);
-    let mut i = from;
-    while i < len {
-        if !joins(class(i)) {
-            i += 1;
-            continue;
+/// A [`simple_class`] character as the scanner reads it from UTF-8: its class, what else it is
+/// (the flags below) and its length in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SimpleChar {
+    class: Ascii,
+    flags: u8,
+    len: u8,
+}
+
+/// ASCII white space: ends a token.
+const SPACE: u8 = 1;
+/// A letter (general category L): a segment with one is a word.
+const LETTER: u8 = 1 << 1;
+/// A capital: the key differs from the surface.
+const UPPER: u8 = 1 << 2;
+/// `ё` or `Ё`: the key differs from the surface when folding `ё`.
+const YO: u8 = 1 << 3;
+/// `'` or U+2019: the word needs [`tidy_word`].
+const APOSTROPHE: u8 = 1 << 4;
+/// `.`, `!` or `?`: a sentence end ([`is_sentence_end`]) between words.
+const SENTENCE_END: u8 = 1 << 5;
+
+/// [`SimpleChar`] of every ASCII byte, built at compile time from [`ascii_class`].
+const ASCII_CHARS: [SimpleChar; 128] = {
+    let mut table = [SimpleChar {
+        class: Ascii::Other,
+        flags: 0,
+        len: 1,
+    }; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        let class = ascii_class(b);
+        let mut flags = 0;
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C') {
+            flags |= SPACE;
         }
-        let start = i;
-        let mut has_letter = class(i) == Ascii::Letter;
-        i += 1;
-        while i < len {
-            let (prev, cur) = (class(i - 1), class(i));
-            if joins(cur) {
-                has_letter |= cur == Ascii::Letter;
-                i += 1;
-            } else if joins_across(prev, cur, class(i + 1)) {
-                i += 2;
-            } else {
-                break;
-            }
+        if matches!(class, Ascii::Letter) {
+            flags |= LETTER;
         }
-        if has_letter {
-            return Some((start, i));
+        if b.is_ascii_uppercase() {
+            flags |= UPPER;
+        }
+        if b == b'\'' {
+            flags |= APOSTROPHE;
+        }
+        if matches!(b, b'.' | b'!' | b'?') {
+            flags |= SENTENCE_END;
+        }
+        table[byte] = SimpleChar {
+            class,
+            flags,
+            len: 1,
+        };
+        byte += 1;
+    }
+    table
+};
+
+/// The non-ASCII [`simple_class`] character that starts at `bytes[at]` (a lead byte of valid
+/// UTF-8), or None when it is not simple: Latin-1 letters are C3 80–BF but C3 97 (×) and C3 B7
+/// (÷); basic Cyrillic is D0 80–BF and D1 80–9F; U+2019 is E2 80 99.
+#[inline]
+fn decode_simple(bytes: &[u8], at: usize) -> Option<SimpleChar> {
+    const fn letter(flags: u8) -> SimpleChar {
+        SimpleChar {
+            class: Ascii::Letter,
+            flags: LETTER | flags,
+            len: 2,
         }
     }
-    None
+    let second = *bytes.get(at + 1)?;
+    match bytes[at] {
+        0xC3 => match second {
+            0x97 | 0xB7 => None,
+            // U+00C0–U+00DE: capitals (U+00DF `ß` is small).
+            0x80..=0x9E => Some(letter(UPPER)),
+            _ => Some(letter(0)),
+        },
+        0xD0 => match second {
+            0x81 => Some(letter(UPPER | YO)),
+            // U+0400–U+042F: capitals.
+            0x80..=0xAF => Some(letter(UPPER)),
+            _ => Some(letter(0)),
+        },
+        0xD1 => match second {
+            0x91 => Some(letter(YO)),
+            0x80..=0x9F => Some(letter(0)),
+            _ => None,
+        },
+        0xE2 if second == 0x80 && bytes.get(at + 2) == Some(&0x99) => Some(SimpleChar {
+            class: Ascii::MidNumLetQ,
+            flags: APOSTROPHE,
+            len: 3,
+        }),
+        _ => None,
+    }
+}
+
+/// WB5, WB8–WB10, WB13a/b: letters, digits and `_` join each other.
+#[inline]
+fn joins(class: Ascii) -> bool {
+    matches!(class, Ascii::Letter | Ascii::Digit | Ascii::Connector)
+}
+
+/// WB6 and WB11: `mid` after `last` joins when the same kind follows (letter MidLetter or
+/// MidNumLetQ letter; digit MidNum or MidNumLetQ digit).
+#[inline]
+fn may_join_across(last: Ascii, mid: Ascii) -> bool {
+    match last {
+        Ascii::Letter => matches!(mid, Ascii::MidLetter | Ascii::MidNumLetQ),
+        Ascii::Digit => matches!(mid, Ascii::MidNum | Ascii::MidNumLetQ),
+        _ => false,
+    }
 }
 
 /// Apostrophes: U+2019 and U+02BC read as `'`, trimmed at both ends, then a final `'s` dropped
