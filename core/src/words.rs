@@ -5,6 +5,7 @@
 //! entity acts as a word boundary (`Lavrov🇷🇺said` → `lavrov`, `said`).
 
 use foldhash::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -23,8 +24,8 @@ pub struct WordFinder {
     pub track_sentences: bool,
     /// A sentence ended since the last word.
     sentence_break: bool,
-    /// The words of the token being scanned by [`WordFinder::scan_simple_token`], held back
-    /// until the whole token is known to be simple.
+    /// Words of simple tokens, held back until the next token that is not simple or the end of
+    /// the text (such a token drops the spans it made).
     spans: Vec<WordSpan>,
     normalized: String,
     surface: String,
@@ -60,8 +61,9 @@ impl WordFinder {
     /// Speed without a second rule set: the text is first cut at ASCII white space, which no
     /// UAX #29 word spans (WB3a–WB3d and WB999 break around it). A token made only of
     /// [`simple_class`] characters is its own NFKC form and is segmented straight from its
-    /// UTF-8 bytes by [`WordFinder::scan_simple_token`], UAX #29 restricted to those characters
-    /// (tested against `unicode-segmentation`); any other token goes through the NFKC quick
+    /// UTF-8 bytes, UAX #29 restricted to those characters (see
+    /// [`WordFinder::for_each_word_in_sentences`]; tested against `unicode-segmentation`); any
+    /// other token goes through the NFKC quick
     /// check, the normaliser only when needed, and `unicode-segmentation`.
     pub fn for_each_word(&mut self, text: &str, mut found: impl FnMut(&str, &str)) {
         self.for_each_word_in_sentences(text, |key, surface, _| found(key, surface));
@@ -69,151 +71,118 @@ impl WordFinder {
 
     /// As [`WordFinder::for_each_word`], and also says of each word whether a sentence ended
     /// between it and the word before (`.`, `!`, `?`, `…` and their kin), for n-grams.
+    ///
+    /// One pass over the bytes segments the simple tokens, UAX #29 restricted to the
+    /// [`simple_class`] characters: WB5, WB8–WB10 and WB13a/b join letters, digits and `_`;
+    /// WB6/7 join letters across one MidLetter or MidNumLetQ (`U.S`, `it's`); WB11/12 join
+    /// digits across one MidNum or MidNumLetQ (`3.14`, `1,000`); everything else breaks (WB999).
+    /// Segments without a letter are not words, so their text counts as text between words
+    /// (the `.` of `3.14` ends a sentence, as on the full path). Words are held back as spans
+    /// until the text or a token that is not simple comes; such a token drops the spans it made
+    /// and goes down the full path.
     pub fn for_each_word_in_sentences(
         &mut self,
         text: &str,
         mut found: impl FnMut(&str, &str, bool),
     ) {
         self.sentence_break = false;
+        self.spans.clear();
         let bytes = text.as_bytes();
         let mut at = 0;
-        while at < bytes.len() {
-            if is_space(bytes[at]) {
-                at += 1;
-                continue;
-            }
-            match self.scan_simple_token(bytes, at) {
-                Ok(end) => {
-                    self.emit_spans(text, &mut found);
-                    at = end;
-                }
-                Err(not_simple_at) => {
-                    // The bytes before `not_simple_at` hold no white space: look on from there.
-                    let end = bytes[not_simple_at..]
-                        .iter()
-                        .position(|&b| is_space(b))
-                        .map_or(bytes.len(), |length| not_simple_at + length);
-                    self.full_token(&text[at..end], &mut found);
-                    at = end;
-                }
-            }
-        }
-    }
-
-    /// Segments the token at byte `start` (no white space before it) into `spans`, reading
-    /// [`simple_class`] characters straight from the UTF-8 bytes, and returns where the token
-    /// ends; or, at the first character that is not simple, returns its offset in `Err`.
-    ///
-    /// UAX #29 restricted to the simple characters: WB5, WB8–WB10 and WB13a/b join letters,
-    /// digits and `_`; WB6/7 join letters across one MidLetter or MidNumLetQ (`U.S`, `it's`);
-    /// WB11/12 join digits across one MidNum or MidNumLetQ (`3.14`, `1,000`); everything else
-    /// breaks (WB999). Segments without a letter are not words, so their text counts as text
-    /// between words (the `.` of `3.14` ends a sentence, as on the full path).
-    fn scan_simple_token(&mut self, bytes: &[u8], start: usize) -> Result<usize, usize> {
-        self.spans.clear();
-        let mut at = start;
-        // Whether a sentence ended since the last word of this token (or its start).
+        // A sentence ended since the last span.
         let mut break_pending = false;
-        // The word being read: its start, flags and the class of its last character.
-        let mut in_word = false;
-        let mut word_from = 0;
-        let mut word_flags = 0;
-        let mut last = Ascii::Other;
-        // A MidLetter/MidNum/MidNumLetQ after the word, waiting for the next character to
-        // decide whether it joins (WB6/7, WB11/12): its offset and flags.
-        let mut mid_pending = false;
-        let mut mid_at = 0;
-        let mut mid_flags = 0;
-        let end = loop {
-            let Some(&lead) = bytes.get(at) else {
-                break at;
-            };
-            let c = if lead < 0x80 {
-                ASCII_CHARS[usize::from(lead)]
-            } else {
+        // Where the current token starts, with the spans and pending break it found there.
+        let mut token_start = 0;
+        let mut spans_before_token = 0;
+        let mut break_before_token = false;
+        while let Some(&byte) = bytes.get(at) {
+            let mut c = BYTE_FLAGS[usize::from(byte)];
+            let mut len = 1;
+            if byte >= 0x80 {
                 match decode_simple(bytes, at) {
-                    Some(c) => c,
-                    None => return Err(at),
-                }
-            };
-            if c.flags & SPACE != 0 {
-                break at;
-            }
-            if in_word {
-                if mid_pending {
-                    mid_pending = false;
-                    // WB7 (letter, mid, letter) and WB12 (digit, mid, digit).
-                    if c.class == last {
-                        word_flags |= mid_flags | c.flags;
-                        at += usize::from(c.len);
+                    Some(simple) => (c, len) = (simple.flags, usize::from(simple.len)),
+                    None => {
+                        self.spans.truncate(spans_before_token);
+                        at = self.full_token_at(
+                            text,
+                            token_start,
+                            at,
+                            break_before_token,
+                            &mut found,
+                        );
+                        break_pending = false;
                         continue;
                     }
-                    // WB999: the word ends before the mid character, which is between words.
-                    self.end_word(word_from, mid_at, word_flags, &mut break_pending);
-                    break_pending |= mid_flags & SENTENCE_END != 0;
-                    in_word = false;
-                } else if joins(c.class) {
-                    word_flags |= c.flags;
-                    last = c.class;
-                    at += usize::from(c.len);
-                    continue;
-                } else if may_join_across(last, c.class) {
-                    mid_pending = true;
-                    mid_at = at;
-                    mid_flags = c.flags;
-                    at += usize::from(c.len);
-                    continue;
-                } else {
-                    self.end_word(word_from, at, word_flags, &mut break_pending);
-                    in_word = false;
                 }
             }
-            if joins(c.class) {
-                in_word = true;
-                word_from = at;
-                word_flags = c.flags;
-                last = c.class;
-            } else {
-                break_pending |= c.flags & SENTENCE_END != 0;
+            if c & SPACE != 0 {
+                at += 1;
+                token_start = at;
+                spans_before_token = self.spans.len();
+                break_before_token = break_pending;
+                continue;
             }
-            at += usize::from(c.len);
-        };
-        if in_word {
-            if mid_pending {
-                self.end_word(word_from, mid_at, word_flags, &mut break_pending);
-                break_pending |= mid_flags & SENTENCE_END != 0;
-            } else {
-                self.end_word(word_from, end, word_flags, &mut break_pending);
+            if c & JOINS == 0 {
+                break_pending |= c & SENTENCE_END != 0;
+                at += len;
+                continue;
+            }
+            let from = at;
+            match scan_joined(bytes, at + len, c) {
+                Ok((to, flags)) => {
+                    at = to;
+                    if flags & LETTER != 0 {
+                        self.spans.push(WordSpan {
+                            from,
+                            to,
+                            break_before: std::mem::take(&mut break_pending),
+                            flags,
+                        });
+                    } else {
+                        break_pending |= flags & SENTENCE_END != 0;
+                    }
+                }
+                Err(not_simple_at) => {
+                    self.spans.truncate(spans_before_token);
+                    at = self.full_token_at(
+                        text,
+                        token_start,
+                        not_simple_at,
+                        break_before_token,
+                        &mut found,
+                    );
+                    break_pending = false;
+                }
             }
         }
-        if break_pending {
-            // Noted as a word with no text, so that `emit_spans` keeps the order of events.
-            self.spans.push(WordSpan {
-                from: end,
-                to: end,
-                break_before: true,
-                flags: 0,
-            });
-        }
-        Ok(end)
+        self.emit_spans(text, &mut found);
     }
 
-    /// Closes a segment of the token being scanned: a word when it holds a letter, else text
-    /// between words.
-    fn end_word(&mut self, from: usize, to: usize, flags: u8, break_pending: &mut bool) {
-        if flags & LETTER != 0 {
-            self.spans.push(WordSpan {
-                from,
-                to,
-                break_before: std::mem::take(break_pending),
-                flags,
-            });
-        } else {
-            *break_pending |= flags & SENTENCE_END != 0;
+    /// Hands over the words held back, then sends the token at `token_start`, which has a
+    /// character that is not simple at `not_simple_at`, down the full path; returns where the
+    /// token ends. `break_before` says whether a sentence ended before the token.
+    fn full_token_at(
+        &mut self,
+        text: &str,
+        token_start: usize,
+        not_simple_at: usize,
+        break_before: bool,
+        found: &mut impl FnMut(&str, &str, bool),
+    ) -> usize {
+        self.emit_spans(text, found);
+        if break_before && self.track_sentences {
+            self.sentence_break = true;
         }
+        // The bytes before `not_simple_at` hold no white space: look on from there.
+        let end = text.as_bytes()[not_simple_at..]
+            .iter()
+            .position(|&b| is_space(b))
+            .map_or(text.len(), |length| not_simple_at + length);
+        self.full_token(&text[token_start..end], found);
+        end
     }
 
-    /// Hands over the words `scan_simple_token` found. A word without an apostrophe is its own
+    /// Hands over the words held back, and forgets them. A word without an apostrophe is its own
     /// surface, and its own key too when it has no capital (nor `ё` to fold): no copy.
     fn emit_spans(&mut self, text: &str, found: &mut impl FnMut(&str, &str, bool)) {
         let key_changes = if self.fold_yo { UPPER | YO } else { UPPER };
@@ -221,9 +190,6 @@ impl WordFinder {
             let span = self.spans[index];
             if span.break_before && self.track_sentences {
                 self.sentence_break = true;
-            }
-            if span.flags & LETTER == 0 {
-                continue;
             }
             let word = &text[span.from..span.to];
             let surface = if span.flags & APOSTROPHE != 0 {
@@ -243,6 +209,7 @@ impl WordFinder {
             let after_break = std::mem::take(&mut self.sentence_break);
             found(key, surface, after_break);
         }
+        self.spans.clear();
     }
 
     /// The full path for a token with a character that is not simple: the NFKC quick check,
@@ -375,34 +342,64 @@ pub fn for_each_word(text: &str, found: impl FnMut(&str, &str)) {
 }
 
 /// Whether `text` is already NFKC, answered quickly for the usual case: every character "inert"
-/// (NFKC_Quick_Check=Yes and canonical combining class 0), which a lazily built bitmap of the
-/// BMP answers in one look-up; anything else asks the full quick check.
+/// (NFKC_Quick_Check=Yes and canonical combining class 0), which a bitmap of the BMP answers in
+/// one look-up ([`is_inert`]); anything else asks the full quick check.
 fn is_nfkc(text: &str) -> bool {
-    let inert = inert_bmp();
-    let all_inert = text.chars().all(|c| {
-        let c = c as usize;
-        c < 0x1_0000 && inert[c / 64] & (1 << (c % 64)) != 0
-    });
-    all_inert
+    text.chars().all(is_inert)
         || unicode_normalization::is_nfkc_quick(text.chars())
             == unicode_normalization::IsNormalized::Yes
 }
 
-/// One bit per BMP character: NFKC_Quick_Check=Yes with combining class 0, from
-/// `unicode-normalization`'s own tables (so both answers come from one source).
+/// One bit per BMP character: NFKC_Quick_Check=Yes with combining class 0 ([`inert_block`]),
+/// each 64-character block filled in the first time one of its characters is asked about: the
+/// whole map costs ~20 M instructions, and a text touches few blocks.
+static INERT_BITS: [AtomicU64; 1024] = [const { AtomicU64::new(0) }; 1024];
+/// One bit per block of [`INERT_BITS`]: filled in. A block may be computed twice by two threads
+/// at once; both store the same bits.
+static INERT_KNOWN: [AtomicU64; 16] = [const { AtomicU64::new(0) }; 16];
+
+/// Whether `c` is in the BMP, NFKC_Quick_Check=Yes and of canonical combining class 0.
+#[inline]
+fn is_inert(c: char) -> bool {
+    let code = c as usize;
+    if code >= 0x1_0000 {
+        return false;
+    }
+    let block = code / 64;
+    let known_bit = 1 << (block % 64);
+    // Acquire pairs with the Release below: a block seen as known has its bits stored.
+    if INERT_KNOWN[block / 64].load(Ordering::Acquire) & known_bit == 0 {
+        INERT_BITS[block].store(inert_block(block), Ordering::Relaxed);
+        INERT_KNOWN[block / 64].fetch_or(known_bit, Ordering::Release);
+    }
+    INERT_BITS[block].load(Ordering::Relaxed) & (1 << (code % 64)) != 0
+}
+
+/// The inert bits of the 64 characters from `block * 64`, from `unicode-normalization`'s own
+/// tables (so both answers of [`is_nfkc`] come from one source).
+fn inert_block(block: usize) -> u64 {
+    let mut bits = 0;
+    for offset in 0..64 {
+        let Some(c) = char::from_u32((block * 64 + offset) as u32) else {
+            continue;
+        };
+        let yes = unicode_normalization::is_nfkc_quick(std::iter::once(c))
+            == unicode_normalization::IsNormalized::Yes;
+        if yes && unicode_normalization::char::canonical_combining_class(c) == 0 {
+            bits |= 1 << offset;
+        }
+    }
+    bits
+}
+
+/// The whole bitmap of [`INERT_BITS`] at once, for the tests.
+#[cfg(test)]
 fn inert_bmp() -> &'static [u64; 1024] {
     static INERT: OnceLock<Box<[u64; 1024]>> = OnceLock::new();
     INERT.get_or_init(|| {
         let mut bits = Box::new([0u64; 1024]);
-        for code in 0..0x1_0000u32 {
-            let Some(c) = char::from_u32(code) else {
-                continue;
-            };
-            let yes = unicode_normalization::is_nfkc_quick(std::iter::once(c))
-                == unicode_normalization::IsNormalized::Yes;
-            if yes && unicode_normalization::char::canonical_combining_class(c) == 0 {
-                bits[code as usize / 64] |= 1 << (code % 64);
-            }
+        for (block, slot) in bits.iter_mut().enumerate() {
+            *slot = inert_block(block);
         }
         bits
     })
@@ -442,7 +439,7 @@ const fn ascii_class(b: u8) -> Ascii {
 /// The class of a character whose segmentation and normalisation are plain: ASCII, the letters
 /// of Latin-1 and basic Cyrillic (ALetter, general category L, NFKC-inert: checked in the tests)
 /// and U+2019, the typographic apostrophe (MidNumLet). Anything else sends its token down the
-/// full path. The scanner reads these from UTF-8 bytes ([`decode_simple`], [`ASCII_CHARS`]),
+/// full path. The scanner reads these from UTF-8 bytes ([`BYTE_FLAGS`], [`decode_simple`]),
 /// which the tests hold to this definition.
 #[cfg_attr(not(test), allow(dead_code))]
 fn simple_class(c: char) -> Option<Ascii> {
@@ -456,8 +453,8 @@ fn simple_class(c: char) -> Option<Ascii> {
     }
 }
 
-/// A [`simple_class`] character as the scanner reads it from UTF-8: its class, what else it is
-/// (the flags below) and its length in bytes.
+/// A non-ASCII [`simple_class`] character as the scanner reads it from UTF-8: its class, its
+/// flags (below) and its length in bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct SimpleChar {
     class: Ascii,
@@ -477,24 +474,27 @@ const YO: u8 = 1 << 3;
 const APOSTROPHE: u8 = 1 << 4;
 /// `.`, `!` or `?`: a sentence end ([`is_sentence_end`]) between words.
 const SENTENCE_END: u8 = 1 << 5;
+/// A letter, digit or `_`: joins its like into one segment (WB5, WB8–WB10, WB13a/b).
+const JOINS: u8 = 1 << 6;
+/// MidLetter, MidNum or MidNumLetQ: may join two letters or two digits (WB6/7, WB11/12).
+const MID: u8 = 1 << 7;
 
-/// [`SimpleChar`] of every ASCII byte, built at compile time from [`ascii_class`].
-const ASCII_CHARS: [SimpleChar; 128] = {
-    let mut table = [SimpleChar {
-        class: Ascii::Other,
-        flags: 0,
-        len: 1,
-    }; 128];
+/// The flags of every byte as an ASCII character, from [`ascii_class`]; 0 for the bytes of
+/// longer characters, which [`decode_simple`] reads.
+const BYTE_FLAGS: [u8; 256] = {
+    let mut table = [0; 256];
     let mut byte = 0;
     while byte < 128 {
         let b = byte as u8;
-        let class = ascii_class(b);
         let mut flags = 0;
+        match ascii_class(b) {
+            Ascii::Letter => flags |= LETTER | JOINS,
+            Ascii::Digit | Ascii::Connector => flags |= JOINS,
+            Ascii::MidLetter | Ascii::MidNumLetQ | Ascii::MidNum => flags |= MID,
+            Ascii::Other => {}
+        }
         if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C') {
             flags |= SPACE;
-        }
-        if matches!(class, Ascii::Letter) {
-            flags |= LETTER;
         }
         if b.is_ascii_uppercase() {
             flags |= UPPER;
@@ -505,11 +505,7 @@ const ASCII_CHARS: [SimpleChar; 128] = {
         if matches!(b, b'.' | b'!' | b'?') {
             flags |= SENTENCE_END;
         }
-        table[byte] = SimpleChar {
-            class,
-            flags,
-            len: 1,
-        };
+        table[byte] = flags;
         byte += 1;
     }
     table
@@ -518,12 +514,12 @@ const ASCII_CHARS: [SimpleChar; 128] = {
 /// The non-ASCII [`simple_class`] character that starts at `bytes[at]` (a lead byte of valid
 /// UTF-8), or None when it is not simple: Latin-1 letters are C3 80–BF but C3 97 (×) and C3 B7
 /// (÷); basic Cyrillic is D0 80–BF and D1 80–9F; U+2019 is E2 80 99.
-#[inline]
+#[inline(always)]
 fn decode_simple(bytes: &[u8], at: usize) -> Option<SimpleChar> {
     const fn letter(flags: u8) -> SimpleChar {
         SimpleChar {
             class: Ascii::Letter,
-            flags: LETTER | flags,
+            flags: LETTER | JOINS | flags,
             len: 2,
         }
     }
@@ -548,27 +544,78 @@ fn decode_simple(bytes: &[u8], at: usize) -> Option<SimpleChar> {
         },
         0xE2 if second == 0x80 && bytes.get(at + 2) == Some(&0x99) => Some(SimpleChar {
             class: Ascii::MidNumLetQ,
-            flags: APOSTROPHE,
+            flags: MID | APOSTROPHE,
             len: 3,
         }),
         _ => None,
     }
 }
 
-/// WB5, WB8–WB10, WB13a/b: letters, digits and `_` join each other.
-#[inline]
-fn joins(class: Ascii) -> bool {
-    matches!(class, Ascii::Letter | Ascii::Digit | Ascii::Connector)
+/// The class and flags of the [`simple_class`] character at `bytes[at]`, a character boundary
+/// of valid UTF-8 before its end; `Err(at)` when it is not simple.
+#[inline(always)]
+fn simple_char_at(bytes: &[u8], at: usize) -> Result<(Ascii, u8, usize), usize> {
+    let byte = bytes[at];
+    if byte < 0x80 {
+        Ok((ascii_class(byte), BYTE_FLAGS[usize::from(byte)], 1))
+    } else {
+        let c = decode_simple(bytes, at).ok_or(at)?;
+        Ok((c.class, c.flags, usize::from(c.len)))
+    }
 }
 
-/// WB6 and WB11: `mid` after `last` joins when the same kind follows (letter MidLetter or
-/// MidNumLetQ letter; digit MidNum or MidNumLetQ digit).
-#[inline]
-fn may_join_across(last: Ascii, mid: Ascii) -> bool {
-    match last {
-        Ascii::Letter => matches!(mid, Ascii::MidLetter | Ascii::MidNumLetQ),
-        Ascii::Digit => matches!(mid, Ascii::MidNum | Ascii::MidNumLetQ),
-        _ => false,
+/// Reads on from `at`, just after a joining character with flags `flags`, to the end of its
+/// segment (WB5, WB8–WB10, WB13a/b, and WB6/7, WB11/12 across one mid character); returns
+/// the end and the ORed flags of the segment's characters, or `Err` with the offset of a
+/// character that is not simple.
+#[inline(always)]
+fn scan_joined(bytes: &[u8], mut at: usize, mut flags: u8) -> Result<(usize, u8), usize> {
+    loop {
+        // The run of joining characters, the bulk of the text.
+        let stop = loop {
+            let Some(&byte) = bytes.get(at) else {
+                return Ok((at, flags));
+            };
+            let ascii = BYTE_FLAGS[usize::from(byte)];
+            if ascii & JOINS != 0 {
+                flags |= ascii;
+                at += 1;
+            } else if byte < 0x80 {
+                break ascii;
+            } else {
+                let c = decode_simple(bytes, at).ok_or(at)?;
+                if c.flags & JOINS == 0 {
+                    break c.flags;
+                }
+                flags |= c.flags;
+                at += usize::from(c.len);
+            }
+        };
+        if stop & MID == 0 {
+            return Ok((at, flags));
+        }
+        // WB6/7, WB11/12: one mid character between two letters or two digits.
+        let last = match bytes[at - 1] {
+            byte @ 0..=0x7F => ascii_class(byte),
+            // A joining character that is not ASCII is a letter.
+            _ => Ascii::Letter,
+        };
+        let (mid, mid_flags, mid_len) = simple_char_at(bytes, at)?;
+        let after_mid = at + mid_len;
+        let joins_across = match last {
+            Ascii::Letter => matches!(mid, Ascii::MidLetter | Ascii::MidNumLetQ),
+            Ascii::Digit => matches!(mid, Ascii::MidNum | Ascii::MidNumLetQ),
+            _ => false,
+        };
+        if !joins_across || after_mid == bytes.len() {
+            return Ok((at, flags));
+        }
+        let (next, next_flags, next_len) = simple_char_at(bytes, after_mid)?;
+        if next != last {
+            return Ok((at, flags));
+        }
+        flags |= mid_flags | next_flags;
+        at = after_mid + next_len;
     }
 }
 
@@ -833,6 +880,148 @@ mod tests {
                 other => panic!("{c:?} has class {other:?}"),
             }
         }
+    }
+
+    /// The words with their keys (`ё` folded on request) and sentence breaks, computed the
+    /// plain way as [`reference_words`] does.
+    fn reference_words_in_sentences(text: &str, fold_yo: bool) -> Vec<(String, String, bool)> {
+        let normalized: String = text.nfkc().collect();
+        let mut out = Vec::new();
+        let mut surface = String::new();
+        let mut sentence_break = false;
+        for segment in normalized.split_word_bounds() {
+            if segment.chars().any(is_letter) {
+                if tidy_word(segment, &mut surface) {
+                    let mut key = surface.to_lowercase();
+                    if fold_yo {
+                        key = key.replace('ё', "е");
+                    }
+                    let after_break = std::mem::take(&mut sentence_break);
+                    out.push((key, surface.clone(), after_break));
+                }
+            } else if segment.contains(is_sentence_end) {
+                sentence_break = true;
+            }
+        }
+        out
+    }
+
+    fn words_in_sentences(text: &str, fold_yo: bool) -> Vec<(String, String, bool)> {
+        let mut out = Vec::new();
+        WordFinder::new(fold_yo).for_each_word_in_sentences(text, |key, surface, after_break| {
+            out.push((key.to_string(), surface.to_string(), after_break))
+        });
+        out
+    }
+
+    #[test]
+    fn the_byte_scanner_agrees_with_the_plain_definition_on_latin1_and_cyrillic() {
+        let pieces = [
+            "a", "Q", "7", "0", " ", "  ", "\t", "\n", "\r", ".", "!", "?", "'", "’", ":", ";",
+            ",", "_", "-", "\"", "À", "é", "ß", "ÿ", "Þ", "×", "÷", "Ё", "ё", "Я", "я", "Ѐ", "ѐ",
+            "Џ", "џ", "І", "Ѡ", "ґ", "’s", "'S", "…", "«", "»", "—", "\u{A0}", "e\u{301}", "😀",
+            "Straße", "ЁЛКА", "U.S.", "3.14", "1,000",
+        ];
+        let mut state = 0x1234_5678_9ABC_DEF1;
+        for round in 0..30_000 {
+            let len = (xorshift(&mut state) % 16) as usize;
+            let text: String = (0..len)
+                .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
+                .collect();
+            let fold_yo = round % 2 == 0;
+            assert_eq!(
+                words_in_sentences(&text, fold_yo),
+                reference_words_in_sentences(&text, fold_yo),
+                "text {text:?}, fold_yo {fold_yo}"
+            );
+        }
+    }
+
+    #[test]
+    fn bytes_decode_to_the_simple_classes_with_their_flags() {
+        for code in 0..=0x10_FFFFu32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let mut buffer = [0; 4];
+            let bytes = c.encode_utf8(&mut buffer).as_bytes();
+            let decoded = if c.is_ascii() {
+                Some((ascii_class(bytes[0]), BYTE_FLAGS[usize::from(bytes[0])], 1))
+            } else {
+                decode_simple(bytes, 0).map(|s| (s.class, s.flags, usize::from(s.len)))
+            };
+            let Some(class) = simple_class(c) else {
+                assert_eq!(decoded, None, "{c:?} is not simple");
+                continue;
+            };
+            let Some((decoded_class, flags, len)) = decoded else {
+                panic!("{c:?} is simple");
+            };
+            assert_eq!(decoded_class, class, "{c:?}");
+            assert_eq!(len, c.len_utf8(), "{c:?}");
+            let has = |flag: u8| flags & flag != 0;
+            assert_eq!(has(SPACE), " \t\n\r\x0B\x0C".contains(c), "{c:?} SPACE");
+            assert_eq!(has(LETTER), is_letter(c), "{c:?} LETTER");
+            assert_eq!(
+                has(UPPER),
+                !c.to_lowercase().eq(std::iter::once(c)),
+                "{c:?} UPPER"
+            );
+            assert_eq!(has(YO), matches!(c, 'ё' | 'Ё'), "{c:?} YO");
+            assert_eq!(has(APOSTROPHE), matches!(c, '\'' | '’'), "{c:?} APOSTROPHE");
+            assert_eq!(has(SENTENCE_END), is_sentence_end(c), "{c:?} SENTENCE_END");
+            assert_eq!(
+                has(JOINS),
+                matches!(class, Ascii::Letter | Ascii::Digit | Ascii::Connector),
+                "{c:?} JOINS"
+            );
+            assert_eq!(
+                has(MID),
+                matches!(class, Ascii::MidLetter | Ascii::MidNum | Ascii::MidNumLetQ),
+                "{c:?} MID"
+            );
+        }
+        assert!(BYTE_FLAGS[0x80..].iter().all(|&flags| flags == 0));
+    }
+
+    #[test]
+    fn simple_lower_casing_agrees_with_char_to_lowercase() {
+        let simple: Vec<char> = (0..0x1_0000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| simple_class(c).is_some())
+            .collect();
+        let mut key = String::new();
+        for &c in &simple {
+            let lower: String = c.to_lowercase().collect();
+            lower_simple_into(&c.to_string(), false, &mut key);
+            assert_eq!(key, lower, "{c:?}");
+            lower_simple_into(&c.to_string(), true, &mut key);
+            assert_eq!(key, lower.replace('ё', "е"), "{c:?} with ё folded");
+        }
+        let mut state = 0x0DDB_1A5E_5BAD_5EED;
+        for _ in 0..20_000 {
+            let len = (xorshift(&mut state) % 10) as usize;
+            let text: String = (0..len)
+                .map(|_| simple[(xorshift(&mut state) % simple.len() as u64) as usize])
+                .collect();
+            lower_simple_into(&text, false, &mut key);
+            assert_eq!(key, text.to_lowercase(), "text {text:?}");
+            lower_simple_into(&text, true, &mut key);
+            assert_eq!(key, text.to_lowercase().replace('ё', "е"), "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn inert_blocks_agree_with_the_whole_bitmap() {
+        let whole = inert_bmp();
+        for code in (0..0x1_0000u32).step_by(7) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let bit = whole[code as usize / 64] & (1 << (code % 64)) != 0;
+            assert_eq!(is_inert(c), bit, "{c:?}");
+        }
+        assert!(!is_inert('😀'));
     }
 
     #[test]
