@@ -278,6 +278,11 @@ fn is_space(byte: u8) -> bool {
 /// `fold_yo` then turns `ё` into `е`. Unchanged runs are copied whole.
 fn lower_simple_into(surface: &str, fold_yo: bool, key: &mut String) {
     key.clear();
+    if surface.is_ascii() {
+        key.push_str(surface);
+        key.make_ascii_lowercase();
+        return;
+    }
     let bytes = surface.as_bytes();
     let mut copied_to = 0;
     let mut at = 0;
@@ -628,10 +633,26 @@ fn tidy_word(segment: &str, out: &mut String) -> bool {
         out.push_str(segment);
         return true;
     }
-    out.extend(segment.chars().map(|c| match c {
-        '\u{2019}' | '\u{02BC}' => '\'',
-        c => c,
-    }));
+    // Copy the runs between typographic apostrophes whole. E2 and CA are lead bytes, never
+    // continuation bytes, so a match starts a character.
+    let bytes = segment.as_bytes();
+    let (mut copied_to, mut at) = (0, 0);
+    while at < bytes.len() {
+        let apostrophe_len = match bytes[at] {
+            0xE2 if bytes[at + 1..].starts_with(&[0x80, 0x99]) => 3,
+            0xCA if bytes.get(at + 1) == Some(&0xBC) => 2,
+            _ => 0,
+        };
+        if apostrophe_len == 0 {
+            at += 1;
+            continue;
+        }
+        out.push_str(&segment[copied_to..at]);
+        out.push('\'');
+        at += apostrophe_len;
+        copied_to = at;
+    }
+    out.push_str(&segment[copied_to..]);
     let start = out.len() - out.trim_start_matches('\'').len();
     let mut end = out.trim_end_matches('\'').len().max(start);
     let word = &out[start..end];
