@@ -5,6 +5,7 @@
 //! entity acts as a word boundary (`Lavrov🇷🇺said` → `lavrov`, `said`).
 
 use foldhash::HashSet;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 use unicode_normalization::UnicodeNormalization;
@@ -23,11 +24,24 @@ pub struct WordFinder {
     pub track_sentences: bool,
     /// A sentence ended since the last word.
     sentence_break: bool,
-    /// A token's characters as (byte offset, class), when all are [`simple_class`] ones.
-    classes: Vec<(usize, Ascii)>,
+    /// Words of simple tokens, held back until the next token that is not simple or the end of
+    /// the text (such a token drops the spans it made).
+    spans: Vec<WordSpan>,
     normalized: String,
     surface: String,
     key: String,
+}
+
+/// A word of a simple token, as byte offsets into the text, with what it needs before it is
+/// handed over.
+#[derive(Debug, Clone, Copy)]
+struct WordSpan {
+    from: usize,
+    to: usize,
+    /// A sentence ended between the word before and this one.
+    break_before: bool,
+    /// The [`SimpleChar`] flags of the word's characters, ORed.
+    flags: u8,
 }
 
 impl WordFinder {
@@ -45,71 +59,180 @@ impl WordFinder {
     /// lower-cased word, `surface` the same word as written (after NFKC).
     ///
     /// Speed without a second rule set: the text is first cut at ASCII white space, which no
-    /// UAX #29 word spans (WB3a–WB3d and WB999 break around it). An all-ASCII token is its own
-    /// NFKC form and is segmented by [`ascii_word_ends`], UAX #29 restricted to ASCII (tested
-    /// against `unicode-segmentation`); any other token goes through the NFKC quick check, the
-    /// normaliser only when needed, and `unicode-segmentation`.
+    /// UAX #29 word spans (WB3a–WB3d and WB999 break around it). A token made only of
+    /// [`simple_class`] characters is its own NFKC form and is segmented straight from its
+    /// UTF-8 bytes, UAX #29 restricted to those characters (see
+    /// [`WordFinder::for_each_word_in_sentences`]; tested against `unicode-segmentation`); any
+    /// other token goes through the NFKC quick
+    /// check, the normaliser only when needed, and `unicode-segmentation`.
     pub fn for_each_word(&mut self, text: &str, mut found: impl FnMut(&str, &str)) {
         self.for_each_word_in_sentences(text, |key, surface, _| found(key, surface));
     }
 
     /// As [`WordFinder::for_each_word`], and also says of each word whether a sentence ended
     /// between it and the word before (`.`, `!`, `?`, `…` and their kin), for n-grams.
+    ///
+    /// One pass over the bytes segments the simple tokens, UAX #29 restricted to the
+    /// [`simple_class`] characters: WB5, WB8–WB10 and WB13a/b join letters, digits and `_`;
+    /// WB6/7 join letters across one MidLetter or MidNumLetQ (`U.S`, `it's`); WB11/12 join
+    /// digits across one MidNum or MidNumLetQ (`3.14`, `1,000`); everything else breaks (WB999).
+    /// Segments without a letter are not words, so their text counts as text between words
+    /// (the `.` of `3.14` ends a sentence, as on the full path). Words are held back as spans
+    /// until the text or a token that is not simple comes; such a token drops the spans it made
+    /// and goes down the full path.
     pub fn for_each_word_in_sentences(
         &mut self,
         text: &str,
         mut found: impl FnMut(&str, &str, bool),
     ) {
         self.sentence_break = false;
-        for token in text.split([' ', '\t', '\n', '\r', '\x0B', '\x0C']) {
-            if token.is_empty() {
-                continue;
-            }
-            if token.is_ascii() {
-                let bytes = token.as_bytes();
-                let class = |i: usize| ascii_class(bytes[i]);
-                let mut start = 0;
-                while let Some((from, to)) = next_simple_word(class, bytes.len(), start) {
-                    self.note_breaks(&token[start..from]);
-                    start = to;
-                    self.emit(&token[from..to], &mut found);
+        self.spans.clear();
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        // A sentence ended since the last span.
+        let mut break_pending = false;
+        // Where the current token starts, with the spans and pending break it found there.
+        let mut token_start = 0;
+        let mut spans_before_token = 0;
+        let mut break_before_token = false;
+        while let Some(&byte) = bytes.get(at) {
+            let mut c = BYTE_FLAGS[usize::from(byte)];
+            let mut len = 1;
+            if byte >= 0x80 {
+                match decode_simple(bytes, at) {
+                    Some(simple) => (c, len) = (simple.flags, usize::from(simple.len)),
+                    None => {
+                        self.spans.truncate(spans_before_token);
+                        at = self.full_token_at(
+                            text,
+                            token_start,
+                            at,
+                            break_before_token,
+                            &mut found,
+                        );
+                        break_pending = false;
+                        continue;
+                    }
                 }
-                self.note_breaks(&token[start..]);
+            }
+            if c & SPACE != 0 {
+                at += 1;
+                token_start = at;
+                spans_before_token = self.spans.len();
+                break_before_token = break_pending;
                 continue;
             }
-            if self.simple_classes(token) {
-                let classes = std::mem::take(&mut self.classes);
-                let class = |i: usize| classes[i].1;
-                let offset = |i: usize| classes.get(i).map_or(token.len(), |&(at, _)| at);
-                let mut start = 0;
-                while let Some((from, to)) = next_simple_word(class, classes.len(), start) {
-                    self.note_breaks(&token[offset(start)..offset(from)]);
-                    start = to;
-                    self.emit(&token[offset(from)..offset(to)], &mut found);
+            if c & JOINS == 0 {
+                break_pending |= c & SENTENCE_END != 0;
+                at += len;
+                continue;
+            }
+            let from = at;
+            match scan_joined(bytes, at + len, c) {
+                Ok((to, flags)) => {
+                    at = to;
+                    if flags & LETTER != 0 {
+                        self.spans.push(WordSpan {
+                            from,
+                            to,
+                            break_before: std::mem::take(&mut break_pending),
+                            flags,
+                        });
+                    } else {
+                        break_pending |= flags & SENTENCE_END != 0;
+                    }
                 }
-                self.note_breaks(&token[offset(start)..]);
-                self.classes = classes;
-                continue;
+                Err(not_simple_at) => {
+                    self.spans.truncate(spans_before_token);
+                    at = self.full_token_at(
+                        text,
+                        token_start,
+                        not_simple_at,
+                        break_before_token,
+                        &mut found,
+                    );
+                    break_pending = false;
+                }
             }
-            let normalized = if is_nfkc(token) {
-                None
+        }
+        self.emit_spans(text, &mut found);
+    }
+
+    /// Hands over the words held back, then sends the token at `token_start`, which has a
+    /// character that is not simple at `not_simple_at`, down the full path; returns where the
+    /// token ends. `break_before` says whether a sentence ended before the token.
+    fn full_token_at(
+        &mut self,
+        text: &str,
+        token_start: usize,
+        not_simple_at: usize,
+        break_before: bool,
+        found: &mut impl FnMut(&str, &str, bool),
+    ) -> usize {
+        self.emit_spans(text, found);
+        if break_before && self.track_sentences {
+            self.sentence_break = true;
+        }
+        // The bytes before `not_simple_at` hold no white space: look on from there.
+        let end = text.as_bytes()[not_simple_at..]
+            .iter()
+            .position(|&b| is_space(b))
+            .map_or(text.len(), |length| not_simple_at + length);
+        self.full_token(&text[token_start..end], found);
+        end
+    }
+
+    /// Hands over the words held back, and forgets them. A word without an apostrophe is its own
+    /// surface, and its own key too when it has no capital (nor `ё` to fold): no copy.
+    fn emit_spans(&mut self, text: &str, found: &mut impl FnMut(&str, &str, bool)) {
+        let key_changes = if self.fold_yo { UPPER | YO } else { UPPER };
+        for index in 0..self.spans.len() {
+            let span = self.spans[index];
+            if span.break_before && self.track_sentences {
+                self.sentence_break = true;
+            }
+            let word = &text[span.from..span.to];
+            let surface = if span.flags & APOSTROPHE != 0 {
+                if !tidy_word(word, &mut self.surface) {
+                    continue;
+                }
+                self.surface.as_str()
             } else {
-                // Borrow the buffer only for this token.
-                let mut buffer = std::mem::take(&mut self.normalized);
-                buffer.clear();
-                buffer.extend(token.nfkc());
-                Some(buffer)
+                word
             };
-            for segment in normalized.as_deref().unwrap_or(token).split_word_bounds() {
-                if segment.chars().any(is_letter) {
-                    self.emit(segment, &mut found);
-                } else {
-                    self.note_breaks(segment);
-                }
+            let key = if span.flags & key_changes != 0 {
+                lower_simple_into(surface, self.fold_yo, &mut self.key);
+                self.key.as_str()
+            } else {
+                surface
+            };
+            let after_break = std::mem::take(&mut self.sentence_break);
+            found(key, surface, after_break);
+        }
+        self.spans.clear();
+    }
+
+    /// The full path for a token with a character that is not simple: the NFKC quick check,
+    /// the normaliser only when needed, and `unicode-segmentation`.
+    fn full_token(&mut self, token: &str, found: &mut impl FnMut(&str, &str, bool)) {
+        let normalized = if is_nfkc(token) {
+            None
+        } else {
+            // Borrow the buffer only for this token.
+            let mut buffer = std::mem::take(&mut self.normalized);
+            buffer.clear();
+            buffer.extend(token.nfkc());
+            Some(buffer)
+        };
+        for segment in normalized.as_deref().unwrap_or(token).split_word_bounds() {
+            if segment.chars().any(is_letter) {
+                self.emit(segment, found);
+            } else {
+                self.note_breaks(segment);
             }
-            if let Some(buffer) = normalized {
-                self.normalized = buffer;
-            }
+        }
+        if let Some(buffer) = normalized {
+            self.normalized = buffer;
         }
     }
 
@@ -118,18 +241,6 @@ impl WordFinder {
         if self.track_sentences && !self.sentence_break && between.contains(is_sentence_end) {
             self.sentence_break = true;
         }
-    }
-
-    /// Fills `classes` and says true when every character of `token` has a [`simple_class`].
-    fn simple_classes(&mut self, token: &str) -> bool {
-        self.classes.clear();
-        for (at, c) in token.char_indices() {
-            match simple_class(c) {
-                Some(class) => self.classes.push((at, class)),
-                None => return false,
-            }
-        }
-        true
     }
 
     fn emit(&mut self, segment: &str, found: &mut impl FnMut(&str, &str, bool)) {
@@ -156,6 +267,71 @@ impl WordFinder {
     }
 }
 
+/// The white space that cuts text into tokens: no UAX #29 word spans it.
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C')
+}
+
+/// Lower-cases `surface`, made of [`simple_class`] characters and `'`, into `key`, as
+/// `char::to_lowercase` would (checked for every simple character in the tests): ASCII `A-Z`;
+/// U+00C0–U+00DE but U+00D7 up by 0x20; U+0410–U+042F up by 0x20 and U+0400–U+040F up by 0x50.
+/// `fold_yo` then turns `ё` into `е`. Unchanged runs are copied whole.
+fn lower_simple_into(surface: &str, fold_yo: bool, key: &mut String) {
+    key.clear();
+    if surface.is_ascii() {
+        key.push_str(surface);
+        key.make_ascii_lowercase();
+        return;
+    }
+    let bytes = surface.as_bytes();
+    let mut copied_to = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let lowered = match bytes[at] {
+            upper @ b'A'..=b'Z' => Some((char::from(upper + 0x20), 1)),
+            0xC3 => match bytes[at + 1] {
+                // U+00C0–U+00DE but U+00D7 (×): Latin-1 capitals.
+                second @ (0x80..=0x96 | 0x98..=0x9E) => {
+                    Some((char::from(0xC0 + (second & 0x3F) + 0x20), 2))
+                }
+                _ => None,
+            },
+            0xD0 => {
+                let code = 0x400 | u32::from(bytes[at + 1] & 0x3F);
+                let lower = match code {
+                    0x400..=0x40F => code + 0x50,
+                    0x410..=0x42F => code + 0x20,
+                    _ => code,
+                };
+                if fold_yo && lower == 0x451 {
+                    Some(('е', 2))
+                } else if lower != code {
+                    Some((
+                        char::from_u32(lower).unwrap_or(char::REPLACEMENT_CHARACTER),
+                        2,
+                    ))
+                } else {
+                    None
+                }
+            }
+            // `ё` is U+0451, D1 91.
+            0xD1 if fold_yo && bytes[at + 1] == 0x91 => Some(('е', 2)),
+            _ => None,
+        };
+        match lowered {
+            Some((lower, length)) => {
+                key.push_str(&surface[copied_to..at]);
+                key.push(lower);
+                at += length;
+                copied_to = at;
+            }
+            // A byte that starts no capital, or a continuation byte: neither matches above.
+            None => at += 1,
+        }
+    }
+    key.push_str(&surface[copied_to..]);
+}
+
 /// Sentence terminals that end an n-gram: `.`, `!`, `?`, `…`, and their full-width, CJK and
 /// doubled forms.
 fn is_sentence_end(c: char) -> bool {
@@ -171,34 +347,64 @@ pub fn for_each_word(text: &str, found: impl FnMut(&str, &str)) {
 }
 
 /// Whether `text` is already NFKC, answered quickly for the usual case: every character "inert"
-/// (NFKC_Quick_Check=Yes and canonical combining class 0), which a lazily built bitmap of the
-/// BMP answers in one look-up; anything else asks the full quick check.
+/// (NFKC_Quick_Check=Yes and canonical combining class 0), which a bitmap of the BMP answers in
+/// one look-up ([`is_inert`]); anything else asks the full quick check.
 fn is_nfkc(text: &str) -> bool {
-    let inert = inert_bmp();
-    let all_inert = text.chars().all(|c| {
-        let c = c as usize;
-        c < 0x1_0000 && inert[c / 64] & (1 << (c % 64)) != 0
-    });
-    all_inert
+    text.chars().all(is_inert)
         || unicode_normalization::is_nfkc_quick(text.chars())
             == unicode_normalization::IsNormalized::Yes
 }
 
-/// One bit per BMP character: NFKC_Quick_Check=Yes with combining class 0, from
-/// `unicode-normalization`'s own tables (so both answers come from one source).
+/// One bit per BMP character: NFKC_Quick_Check=Yes with combining class 0 ([`inert_block`]),
+/// each 64-character block filled in the first time one of its characters is asked about: the
+/// whole map costs ~20 M instructions, and a text touches few blocks.
+static INERT_BITS: [AtomicU64; 1024] = [const { AtomicU64::new(0) }; 1024];
+/// One bit per block of [`INERT_BITS`]: filled in. A block may be computed twice by two threads
+/// at once; both store the same bits.
+static INERT_KNOWN: [AtomicU64; 16] = [const { AtomicU64::new(0) }; 16];
+
+/// Whether `c` is in the BMP, NFKC_Quick_Check=Yes and of canonical combining class 0.
+#[inline]
+fn is_inert(c: char) -> bool {
+    let code = c as usize;
+    if code >= 0x1_0000 {
+        return false;
+    }
+    let block = code / 64;
+    let known_bit = 1 << (block % 64);
+    // Acquire pairs with the Release below: a block seen as known has its bits stored.
+    if INERT_KNOWN[block / 64].load(Ordering::Acquire) & known_bit == 0 {
+        INERT_BITS[block].store(inert_block(block), Ordering::Relaxed);
+        INERT_KNOWN[block / 64].fetch_or(known_bit, Ordering::Release);
+    }
+    INERT_BITS[block].load(Ordering::Relaxed) & (1 << (code % 64)) != 0
+}
+
+/// The inert bits of the 64 characters from `block * 64`, from `unicode-normalization`'s own
+/// tables (so both answers of [`is_nfkc`] come from one source).
+fn inert_block(block: usize) -> u64 {
+    let mut bits = 0;
+    for offset in 0..64 {
+        let Some(c) = char::from_u32((block * 64 + offset) as u32) else {
+            continue;
+        };
+        let yes = unicode_normalization::is_nfkc_quick(std::iter::once(c))
+            == unicode_normalization::IsNormalized::Yes;
+        if yes && unicode_normalization::char::canonical_combining_class(c) == 0 {
+            bits |= 1 << offset;
+        }
+    }
+    bits
+}
+
+/// The whole bitmap of [`INERT_BITS`] at once, for the tests.
+#[cfg(test)]
 fn inert_bmp() -> &'static [u64; 1024] {
     static INERT: OnceLock<Box<[u64; 1024]>> = OnceLock::new();
     INERT.get_or_init(|| {
         let mut bits = Box::new([0u64; 1024]);
-        for code in 0..0x1_0000u32 {
-            let Some(c) = char::from_u32(code) else {
-                continue;
-            };
-            let yes = unicode_normalization::is_nfkc_quick(std::iter::once(c))
-                == unicode_normalization::IsNormalized::Yes;
-            if yes && unicode_normalization::char::canonical_combining_class(c) == 0 {
-                bits[code as usize / 64] |= 1 << (code % 64);
-            }
+        for (block, slot) in bits.iter_mut().enumerate() {
+            *slot = inert_block(block);
         }
         bits
     })
@@ -223,7 +429,7 @@ enum Ascii {
     Other,
 }
 
-fn ascii_class(b: u8) -> Ascii {
+const fn ascii_class(b: u8) -> Ascii {
     match b {
         b'a'..=b'z' | b'A'..=b'Z' => Ascii::Letter,
         b'0'..=b'9' => Ascii::Digit,
@@ -238,7 +444,9 @@ fn ascii_class(b: u8) -> Ascii {
 /// The class of a character whose segmentation and normalisation are plain: ASCII, the letters
 /// of Latin-1 and basic Cyrillic (ALetter, general category L, NFKC-inert: checked in the tests)
 /// and U+2019, the typographic apostrophe (MidNumLet). Anything else sends its token down the
-/// full path.
+/// full path. The scanner reads these from UTF-8 bytes ([`BYTE_FLAGS`], [`decode_simple`]),
+/// which the tests hold to this definition.
+#[cfg_attr(not(test), allow(dead_code))]
 fn simple_class(c: char) -> Option<Ascii> {
     match c {
         '\0'..='\x7F' => Some(ascii_class(c as u8)),
@@ -250,49 +458,170 @@ fn simple_class(c: char) -> Option<Ascii> {
     }
 }
 
-/// The next UAX #29 word segment from character `from` of a token of `len` characters (no white
-/// space in it) whose classes `class` gives, that holds a letter, as (start, end) character
-/// indices. Rules: WB5, WB8–WB10 and WB13a/b join letters, digits and
-/// `_`; WB6/7 join letters across one MidLetter or MidNumLetQ (`U.S`, `it's`); WB11/12 join
-/// digits across one MidNum or MidNumLetQ (`3.14`, `1,000`); everything else breaks (WB999).
-fn next_simple_word(
-    class: impl Fn(usize) -> Ascii,
-    len: usize,
-    from: usize,
-) -> Option<(usize, usize)> {
-    // WB6/7: letter (MidLetter | MidNumLetQ) letter; WB11/12: digit (MidNum | MidNumLetQ) digit.
-    let joins_across = |prev: Ascii, mid: Ascii, next: Ascii| match (prev, next) {
-        (Ascii::Letter, Ascii::Letter) => matches!(mid, Ascii::MidLetter | Ascii::MidNumLetQ),
-        (Ascii::Digit, Ascii::Digit) => matches!(mid, Ascii::MidNum | Ascii::MidNumLetQ),
-        _ => false,
-    };
-    let class = |i: usize| if i < len { class(i) } else { Ascii::Other };
-    let joins = |c: Ascii| matches!(c, Ascii::Letter | Ascii::Digit | Ascii::Connector);
-    let mut i = from;
-    while i < len {
-        if !joins(class(i)) {
-            i += 1;
-            continue;
+/// A non-ASCII [`simple_class`] character as the scanner reads it from UTF-8: its class, its
+/// flags (below) and its length in bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct SimpleChar {
+    class: Ascii,
+    flags: u8,
+    len: u8,
+}
+
+/// ASCII white space: ends a token.
+const SPACE: u8 = 1;
+/// A letter (general category L): a segment with one is a word.
+const LETTER: u8 = 1 << 1;
+/// A capital: the key differs from the surface.
+const UPPER: u8 = 1 << 2;
+/// `ё` or `Ё`: the key differs from the surface when folding `ё`.
+const YO: u8 = 1 << 3;
+/// `'` or U+2019: the word needs [`tidy_word`].
+const APOSTROPHE: u8 = 1 << 4;
+/// `.`, `!` or `?`: a sentence end ([`is_sentence_end`]) between words.
+const SENTENCE_END: u8 = 1 << 5;
+/// A letter, digit or `_`: joins its like into one segment (WB5, WB8–WB10, WB13a/b).
+const JOINS: u8 = 1 << 6;
+/// MidLetter, MidNum or MidNumLetQ: may join two letters or two digits (WB6/7, WB11/12).
+const MID: u8 = 1 << 7;
+
+/// The flags of every byte as an ASCII character, from [`ascii_class`]; 0 for the bytes of
+/// longer characters, which [`decode_simple`] reads.
+const BYTE_FLAGS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        let mut flags = 0;
+        match ascii_class(b) {
+            Ascii::Letter => flags |= LETTER | JOINS,
+            Ascii::Digit | Ascii::Connector => flags |= JOINS,
+            Ascii::MidLetter | Ascii::MidNumLetQ | Ascii::MidNum => flags |= MID,
+            Ascii::Other => {}
         }
-        let start = i;
-        let mut has_letter = class(i) == Ascii::Letter;
-        i += 1;
-        while i < len {
-            let (prev, cur) = (class(i - 1), class(i));
-            if joins(cur) {
-                has_letter |= cur == Ascii::Letter;
-                i += 1;
-            } else if joins_across(prev, cur, class(i + 1)) {
-                i += 2;
-            } else {
-                break;
-            }
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C') {
+            flags |= SPACE;
         }
-        if has_letter {
-            return Some((start, i));
+        if b.is_ascii_uppercase() {
+            flags |= UPPER;
+        }
+        if b == b'\'' {
+            flags |= APOSTROPHE;
+        }
+        if matches!(b, b'.' | b'!' | b'?') {
+            flags |= SENTENCE_END;
+        }
+        table[byte] = flags;
+        byte += 1;
+    }
+    table
+};
+
+/// The non-ASCII [`simple_class`] character that starts at `bytes[at]` (a lead byte of valid
+/// UTF-8), or None when it is not simple: Latin-1 letters are C3 80–BF but C3 97 (×) and C3 B7
+/// (÷); basic Cyrillic is D0 80–BF and D1 80–9F; U+2019 is E2 80 99.
+#[inline(always)]
+fn decode_simple(bytes: &[u8], at: usize) -> Option<SimpleChar> {
+    const fn letter(flags: u8) -> SimpleChar {
+        SimpleChar {
+            class: Ascii::Letter,
+            flags: LETTER | JOINS | flags,
+            len: 2,
         }
     }
-    None
+    let second = *bytes.get(at + 1)?;
+    match bytes[at] {
+        0xC3 => match second {
+            0x97 | 0xB7 => None,
+            // U+00C0–U+00DE: capitals (U+00DF `ß` is small).
+            0x80..=0x9E => Some(letter(UPPER)),
+            _ => Some(letter(0)),
+        },
+        0xD0 => match second {
+            0x81 => Some(letter(UPPER | YO)),
+            // U+0400–U+042F: capitals.
+            0x80..=0xAF => Some(letter(UPPER)),
+            _ => Some(letter(0)),
+        },
+        0xD1 => match second {
+            0x91 => Some(letter(YO)),
+            0x80..=0x9F => Some(letter(0)),
+            _ => None,
+        },
+        0xE2 if second == 0x80 && bytes.get(at + 2) == Some(&0x99) => Some(SimpleChar {
+            class: Ascii::MidNumLetQ,
+            flags: MID | APOSTROPHE,
+            len: 3,
+        }),
+        _ => None,
+    }
+}
+
+/// The class and flags of the [`simple_class`] character at `bytes[at]`, a character boundary
+/// of valid UTF-8 before its end; `Err(at)` when it is not simple.
+#[inline(always)]
+fn simple_char_at(bytes: &[u8], at: usize) -> Result<(Ascii, u8, usize), usize> {
+    let byte = bytes[at];
+    if byte < 0x80 {
+        Ok((ascii_class(byte), BYTE_FLAGS[usize::from(byte)], 1))
+    } else {
+        let c = decode_simple(bytes, at).ok_or(at)?;
+        Ok((c.class, c.flags, usize::from(c.len)))
+    }
+}
+
+/// Reads on from `at`, just after a joining character with flags `flags`, to the end of its
+/// segment (WB5, WB8–WB10, WB13a/b, and WB6/7, WB11/12 across one mid character); returns
+/// the end and the ORed flags of the segment's characters, or `Err` with the offset of a
+/// character that is not simple.
+#[inline(always)]
+fn scan_joined(bytes: &[u8], mut at: usize, mut flags: u8) -> Result<(usize, u8), usize> {
+    loop {
+        // The run of joining characters, the bulk of the text.
+        let stop = loop {
+            let Some(&byte) = bytes.get(at) else {
+                return Ok((at, flags));
+            };
+            let ascii = BYTE_FLAGS[usize::from(byte)];
+            if ascii & JOINS != 0 {
+                flags |= ascii;
+                at += 1;
+            } else if byte < 0x80 {
+                break ascii;
+            } else {
+                let c = decode_simple(bytes, at).ok_or(at)?;
+                if c.flags & JOINS == 0 {
+                    break c.flags;
+                }
+                flags |= c.flags;
+                at += usize::from(c.len);
+            }
+        };
+        if stop & MID == 0 {
+            return Ok((at, flags));
+        }
+        // WB6/7, WB11/12: one mid character between two letters or two digits.
+        let last = match bytes[at - 1] {
+            byte @ 0..=0x7F => ascii_class(byte),
+            // A joining character that is not ASCII is a letter.
+            _ => Ascii::Letter,
+        };
+        let (mid, mid_flags, mid_len) = simple_char_at(bytes, at)?;
+        let after_mid = at + mid_len;
+        let joins_across = match last {
+            Ascii::Letter => matches!(mid, Ascii::MidLetter | Ascii::MidNumLetQ),
+            Ascii::Digit => matches!(mid, Ascii::MidNum | Ascii::MidNumLetQ),
+            _ => false,
+        };
+        if !joins_across || after_mid == bytes.len() {
+            return Ok((at, flags));
+        }
+        let (next, next_flags, next_len) = simple_char_at(bytes, after_mid)?;
+        if next != last {
+            return Ok((at, flags));
+        }
+        flags |= mid_flags | next_flags;
+        at = after_mid + next_len;
+    }
 }
 
 /// Apostrophes: U+2019 and U+02BC read as `'`, trimmed at both ends, then a final `'s` dropped
@@ -304,10 +633,26 @@ fn tidy_word(segment: &str, out: &mut String) -> bool {
         out.push_str(segment);
         return true;
     }
-    out.extend(segment.chars().map(|c| match c {
-        '\u{2019}' | '\u{02BC}' => '\'',
-        c => c,
-    }));
+    // Copy the runs between typographic apostrophes whole. E2 and CA are lead bytes, never
+    // continuation bytes, so a match starts a character.
+    let bytes = segment.as_bytes();
+    let (mut copied_to, mut at) = (0, 0);
+    while at < bytes.len() {
+        let apostrophe_len = match bytes[at] {
+            0xE2 if bytes[at + 1..].starts_with(&[0x80, 0x99]) => 3,
+            0xCA if bytes.get(at + 1) == Some(&0xBC) => 2,
+            _ => 0,
+        };
+        if apostrophe_len == 0 {
+            at += 1;
+            continue;
+        }
+        out.push_str(&segment[copied_to..at]);
+        out.push('\'');
+        at += apostrophe_len;
+        copied_to = at;
+    }
+    out.push_str(&segment[copied_to..]);
     let start = out.len() - out.trim_start_matches('\'').len();
     let mut end = out.trim_end_matches('\'').len().max(start);
     let word = &out[start..end];
@@ -556,6 +901,148 @@ mod tests {
                 other => panic!("{c:?} has class {other:?}"),
             }
         }
+    }
+
+    /// The words with their keys (`ё` folded on request) and sentence breaks, computed the
+    /// plain way as [`reference_words`] does.
+    fn reference_words_in_sentences(text: &str, fold_yo: bool) -> Vec<(String, String, bool)> {
+        let normalized: String = text.nfkc().collect();
+        let mut out = Vec::new();
+        let mut surface = String::new();
+        let mut sentence_break = false;
+        for segment in normalized.split_word_bounds() {
+            if segment.chars().any(is_letter) {
+                if tidy_word(segment, &mut surface) {
+                    let mut key = surface.to_lowercase();
+                    if fold_yo {
+                        key = key.replace('ё', "е");
+                    }
+                    let after_break = std::mem::take(&mut sentence_break);
+                    out.push((key, surface.clone(), after_break));
+                }
+            } else if segment.contains(is_sentence_end) {
+                sentence_break = true;
+            }
+        }
+        out
+    }
+
+    fn words_in_sentences(text: &str, fold_yo: bool) -> Vec<(String, String, bool)> {
+        let mut out = Vec::new();
+        WordFinder::new(fold_yo).for_each_word_in_sentences(text, |key, surface, after_break| {
+            out.push((key.to_string(), surface.to_string(), after_break))
+        });
+        out
+    }
+
+    #[test]
+    fn the_byte_scanner_agrees_with_the_plain_definition_on_latin1_and_cyrillic() {
+        let pieces = [
+            "a", "Q", "7", "0", " ", "  ", "\t", "\n", "\r", ".", "!", "?", "'", "’", ":", ";",
+            ",", "_", "-", "\"", "À", "é", "ß", "ÿ", "Þ", "×", "÷", "Ё", "ё", "Я", "я", "Ѐ", "ѐ",
+            "Џ", "џ", "І", "Ѡ", "ґ", "’s", "'S", "…", "«", "»", "—", "\u{A0}", "e\u{301}", "😀",
+            "Straße", "ЁЛКА", "U.S.", "3.14", "1,000",
+        ];
+        let mut state = 0x1234_5678_9ABC_DEF1;
+        for round in 0..30_000 {
+            let len = (xorshift(&mut state) % 16) as usize;
+            let text: String = (0..len)
+                .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
+                .collect();
+            let fold_yo = round % 2 == 0;
+            assert_eq!(
+                words_in_sentences(&text, fold_yo),
+                reference_words_in_sentences(&text, fold_yo),
+                "text {text:?}, fold_yo {fold_yo}"
+            );
+        }
+    }
+
+    #[test]
+    fn bytes_decode_to_the_simple_classes_with_their_flags() {
+        for code in 0..=0x10_FFFFu32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let mut buffer = [0; 4];
+            let bytes = c.encode_utf8(&mut buffer).as_bytes();
+            let decoded = if c.is_ascii() {
+                Some((ascii_class(bytes[0]), BYTE_FLAGS[usize::from(bytes[0])], 1))
+            } else {
+                decode_simple(bytes, 0).map(|s| (s.class, s.flags, usize::from(s.len)))
+            };
+            let Some(class) = simple_class(c) else {
+                assert_eq!(decoded, None, "{c:?} is not simple");
+                continue;
+            };
+            let Some((decoded_class, flags, len)) = decoded else {
+                panic!("{c:?} is simple");
+            };
+            assert_eq!(decoded_class, class, "{c:?}");
+            assert_eq!(len, c.len_utf8(), "{c:?}");
+            let has = |flag: u8| flags & flag != 0;
+            assert_eq!(has(SPACE), " \t\n\r\x0B\x0C".contains(c), "{c:?} SPACE");
+            assert_eq!(has(LETTER), is_letter(c), "{c:?} LETTER");
+            assert_eq!(
+                has(UPPER),
+                !c.to_lowercase().eq(std::iter::once(c)),
+                "{c:?} UPPER"
+            );
+            assert_eq!(has(YO), matches!(c, 'ё' | 'Ё'), "{c:?} YO");
+            assert_eq!(has(APOSTROPHE), matches!(c, '\'' | '’'), "{c:?} APOSTROPHE");
+            assert_eq!(has(SENTENCE_END), is_sentence_end(c), "{c:?} SENTENCE_END");
+            assert_eq!(
+                has(JOINS),
+                matches!(class, Ascii::Letter | Ascii::Digit | Ascii::Connector),
+                "{c:?} JOINS"
+            );
+            assert_eq!(
+                has(MID),
+                matches!(class, Ascii::MidLetter | Ascii::MidNum | Ascii::MidNumLetQ),
+                "{c:?} MID"
+            );
+        }
+        assert!(BYTE_FLAGS[0x80..].iter().all(|&flags| flags == 0));
+    }
+
+    #[test]
+    fn simple_lower_casing_agrees_with_char_to_lowercase() {
+        let simple: Vec<char> = (0..0x1_0000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| simple_class(c).is_some())
+            .collect();
+        let mut key = String::new();
+        for &c in &simple {
+            let lower: String = c.to_lowercase().collect();
+            lower_simple_into(&c.to_string(), false, &mut key);
+            assert_eq!(key, lower, "{c:?}");
+            lower_simple_into(&c.to_string(), true, &mut key);
+            assert_eq!(key, lower.replace('ё', "е"), "{c:?} with ё folded");
+        }
+        let mut state = 0x0DDB_1A5E_5BAD_5EED;
+        for _ in 0..20_000 {
+            let len = (xorshift(&mut state) % 10) as usize;
+            let text: String = (0..len)
+                .map(|_| simple[(xorshift(&mut state) % simple.len() as u64) as usize])
+                .collect();
+            lower_simple_into(&text, false, &mut key);
+            assert_eq!(key, text.to_lowercase(), "text {text:?}");
+            lower_simple_into(&text, true, &mut key);
+            assert_eq!(key, text.to_lowercase().replace('ё', "е"), "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn inert_blocks_agree_with_the_whole_bitmap() {
+        let whole = inert_bmp();
+        for code in (0..0x1_0000u32).step_by(7) {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            let bit = whole[code as usize / 64] & (1 << (code % 64)) != 0;
+            assert_eq!(is_inert(c), bit, "{c:?}");
+        }
+        assert!(!is_inert('😀'));
     }
 
     #[test]
