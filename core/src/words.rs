@@ -442,9 +442,10 @@ const fn ascii_class(b: u8) -> Ascii {
 }
 
 /// The class of a character whose segmentation and normalisation are plain: ASCII, the letters
-/// of Latin-1 and basic Cyrillic (ALetter, general category L, NFKC-inert: checked in the tests)
-/// and U+2019, the typographic apostrophe (MidNumLet). Anything else sends its token down the
-/// full path. The scanner reads these from UTF-8 bytes ([`BYTE_FLAGS`], [`decode_simple`]),
+/// of Latin-1 and basic Cyrillic (ALetter, general category L, NFKC-inert: checked in the tests),
+/// U+2019, the typographic apostrophe (MidNumLet), and the quotes and dashes of Russian and
+/// English prose, `«` `»` `“` `”` `„` `–` `—` (Other: they break on both sides). Anything else
+/// sends its token down the full path. The scanner reads these from UTF-8 bytes ([`BYTE_FLAGS`], [`decode_simple`]),
 /// which the tests hold to this definition.
 #[cfg_attr(not(test), allow(dead_code))]
 fn simple_class(c: char) -> Option<Ascii> {
@@ -454,6 +455,7 @@ fn simple_class(c: char) -> Option<Ascii> {
             Some(Ascii::Letter)
         }
         '\u{2019}' => Some(Ascii::MidNumLetQ),
+        '«' | '»' | '“' | '”' | '„' | '–' | '—' => Some(Ascii::Other),
         _ => None,
     }
 }
@@ -518,7 +520,8 @@ const BYTE_FLAGS: [u8; 256] = {
 
 /// The non-ASCII [`simple_class`] character that starts at `bytes[at]` (a lead byte of valid
 /// UTF-8), or None when it is not simple: Latin-1 letters are C3 80–BF but C3 97 (×) and C3 B7
-/// (÷); basic Cyrillic is D0 80–BF and D1 80–9F; U+2019 is E2 80 99.
+/// (÷); basic Cyrillic is D0 80–BF and D1 80–9F; `«` `»` are C2 AB, C2 BB; U+2019 is E2 80 99,
+/// and the dashes and double quotes E2 80 93, 94, 9C, 9D, 9E.
 #[inline(always)]
 fn decode_simple(bytes: &[u8], at: usize) -> Option<SimpleChar> {
     const fn letter(flags: u8) -> SimpleChar {
@@ -528,8 +531,14 @@ fn decode_simple(bytes: &[u8], at: usize) -> Option<SimpleChar> {
             len: 2,
         }
     }
+    const OTHER: SimpleChar = SimpleChar {
+        class: Ascii::Other,
+        flags: 0,
+        len: 3,
+    };
     let second = *bytes.get(at + 1)?;
     match bytes[at] {
+        0xC2 if matches!(second, 0xAB | 0xBB) => Some(SimpleChar { len: 2, ..OTHER }),
         0xC3 => match second {
             0x97 | 0xB7 => None,
             // U+00C0–U+00DE: capitals (U+00DF `ß` is small).
@@ -547,11 +556,15 @@ fn decode_simple(bytes: &[u8], at: usize) -> Option<SimpleChar> {
             0x80..=0x9F => Some(letter(0)),
             _ => None,
         },
-        0xE2 if second == 0x80 && bytes.get(at + 2) == Some(&0x99) => Some(SimpleChar {
-            class: Ascii::MidNumLetQ,
-            flags: MID | APOSTROPHE,
-            len: 3,
-        }),
+        0xE2 if second == 0x80 => match bytes.get(at + 2)? {
+            0x99 => Some(SimpleChar {
+                class: Ascii::MidNumLetQ,
+                flags: MID | APOSTROPHE,
+                len: 3,
+            }),
+            0x93 | 0x94 | 0x9C | 0x9D | 0x9E => Some(OTHER),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -898,6 +911,15 @@ mod tests {
                         "{c:?} alone ends a word"
                     );
                 }
+                Ascii::Other => {
+                    assert!(!is_letter(c) && !is_sentence_end(c), "{c:?} is punctuation");
+                    assert_eq!(segments, ["a", &c.to_string(), "a"], "{c:?} breaks letters");
+                    assert_eq!(
+                        format!("1{c}1").split_word_bounds().count(),
+                        3,
+                        "{c:?} breaks digits"
+                    );
+                }
                 other => panic!("{c:?} has class {other:?}"),
             }
         }
@@ -941,7 +963,7 @@ mod tests {
             "a", "Q", "7", "0", " ", "  ", "\t", "\n", "\r", ".", "!", "?", "'", "’", ":", ";",
             ",", "_", "-", "\"", "À", "é", "ß", "ÿ", "Þ", "×", "÷", "Ё", "ё", "Я", "я", "Ѐ", "ѐ",
             "Џ", "џ", "І", "Ѡ", "ґ", "’s", "'S", "…", "«", "»", "—", "\u{A0}", "e\u{301}", "😀",
-            "Straße", "ЁЛКА", "U.S.", "3.14", "1,000",
+            "Straße", "ЁЛКА", "U.S.", "3.14", "1,000", "“", "”", "„", "–", "‘", "‚", "«a»",
         ];
         let mut state = 0x1234_5678_9ABC_DEF1;
         for round in 0..30_000 {
