@@ -330,6 +330,10 @@ impl Counts {
         let post = self.posts;
         // An n-gram never spans a removed entity or a line break: each gap starts afresh.
         self.deeper.break_ngrams();
+        // Most gaps between entities are a space or two: nothing to find there.
+        if gap.bytes().all(|b| b == b' ') {
+            return;
+        }
         let deeper_on =
             self.options.ngrams || self.options.cooccurrence || self.options.distinctive;
         let (stopwords, table, words) = (&self.stopwords, &mut self.words_table, &mut self.words);
