@@ -18,7 +18,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use foldhash::HashSet;
-use memchr::{memchr, memchr3, memrchr};
+use memchr::memchr;
 
 use crate::chars::{char_before, is_separator, is_word_char};
 
@@ -443,15 +443,31 @@ fn fix_url(url: &str) -> Option<usize> {
         Some(p) => (&url[p.len()..], true),
         None => (url, false),
     };
-    let host_end = memchr3(b'/', b'?', b'#', rest.as_bytes()).unwrap_or(rest.len());
-    let (mut domain, path) = rest.split_at(host_end);
-    // The domain is what follows user-info (the first `@`) and precedes a port (the last `:`).
-    if let Some(at) = memchr(b'@', domain.as_bytes()) {
-        domain = &domain[at + 1..];
+    // One pass over the host part (candidates are short: plain loops, not memchr's set-up): it
+    // ends at `/`, `?` or `#`; the domain follows user-info (the first `@`) and precedes a port
+    // (the last `:` after that `@`).
+    let rest_bytes = rest.as_bytes();
+    let mut host_end = rest.len();
+    let mut first_at = None;
+    let mut last_colon = None;
+    for (i, &b) in rest_bytes.iter().enumerate() {
+        match b {
+            b'/' | b'?' | b'#' => {
+                host_end = i;
+                break;
+            }
+            b'@' if first_at.is_none() => first_at = Some(i),
+            b':' => last_colon = Some(i),
+            _ => {}
+        }
     }
-    if let Some(colon) = memrchr(b':', domain.as_bytes()) {
-        domain = &domain[..colon];
-    }
+    let path = &rest[host_end..];
+    let domain_start = first_at.map_or(0, |at| at + 1);
+    let domain_end = match last_colon {
+        Some(colon) if colon >= domain_start => colon,
+        _ => host_end,
+    };
+    let domain = &rest[domain_start..domain_end];
     // TDLib blocks this one look-alike of telegram.org.
     if domain.eq_ignore_ascii_case("teiegram.org") {
         return None;
@@ -486,6 +502,9 @@ fn fix_url(url: &str) -> Option<usize> {
     let mut labels = 0;
     let mut is_ipv4 = true;
     let mut has_non_digit = false;
+    // The last two labels, kept for the TLD checks below.
+    let mut second_label: &[u8] = &[];
+    let mut last_label: &[u8] = &[];
     for label in domain.as_bytes().split(|&b| b == b'.') {
         if label.is_empty() || label.len() >= 64 || label.ends_with(b"-") {
             return None;
@@ -497,6 +516,8 @@ fn fix_url(url: &str) -> Option<usize> {
             is_ipv4 = false;
             has_non_digit = true;
         }
+        second_label = last_label;
+        last_label = label;
     }
     if labels == 1 {
         return None;
@@ -508,8 +529,8 @@ fn fix_url(url: &str) -> Option<usize> {
         return None;
     }
 
-    let last_dot = memrchr(b'.', domain.as_bytes())?;
-    let (head, tld) = (&domain[..last_dot], &domain[last_dot + 1..]);
+    // After a dot, so on a char boundary.
+    let tld = &domain[domain.len() - last_label.len()..];
     // The TLD is at least two code points ...
     tld.chars().nth(1)?;
     if let Some(ace) = tld.strip_prefix("xn--") {
@@ -527,8 +548,7 @@ fn fix_url(url: &str) -> Option<usize> {
         }
     }
     // The label before the TLD has no `_` either (deeper labels may: `test_.google.com`).
-    let second = memrchr(b'.', head.as_bytes()).map_or(head, |dot| &head[dot + 1..]);
-    if memchr(b'_', second.as_bytes()).is_some() {
+    if second_label.contains(&b'_') {
         return None;
     }
     Some(kept)
@@ -561,7 +581,11 @@ fn common_tlds() -> &'static HashSet<&'static str> {
 /// upper-case letter is its first is rejected (`telegram.ORG` yes, `telegram.Org` no).
 fn is_common_tld(tld: &str) -> bool {
     let tlds = common_tlds();
-    if tld.bytes().all(|b| b.is_ascii_lowercase()) {
+    // A TLD that is its own lower case (`ru`, `рф`) is looked up as it is, without a String.
+    if tld
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || is_lowercase_cyrillic(c))
+    {
         return tlds.contains(tld);
     }
     let lower: String = tld.chars().map(simple_lowercase).collect();
@@ -581,9 +605,11 @@ fn simple_lowercase(c: char) -> char {
 /// `([a-z0-9_-]{0,26}[.+]){0,10}[a-z0-9_-]{1,35}@(([a-z0-9][a-z0-9_-]{0,28})?[a-z0-9][.]){1,6}[a-z]{2,8}`,
 /// case-insensitive, on the whole string.
 fn is_email_address(s: &str) -> bool {
-    let Some((user, domain)) = s.split_once('@') else {
+    // A plain loop: candidates are short, and most have no `@` at all.
+    let Some(at) = s.bytes().position(|b| b == b'@') else {
         return false;
     };
+    let (user, domain) = (&s[..at], &s[at + 1..]);
     let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-');
 
     // Local part: up to 11 pieces separated by `.` or `+`; all but the last 0..=26 long, the
