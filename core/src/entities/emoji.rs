@@ -307,7 +307,9 @@ fn is_emoji_char(c: char) -> bool {
     if c < '\u{203C}' || is_regional_indicator(c) || needs_vs16(c) {
         return false;
     }
-    in_ranges(tables::EMOJI, c)
+    EMOJI_BITS
+        .contains(c)
+        .unwrap_or_else(|| in_ranges(tables::EMOJI, c))
 }
 
 #[inline]
@@ -317,7 +319,65 @@ fn is_emoji_modifier(c: char) -> bool {
 
 #[inline]
 fn is_emoji_modifier_base(c: char) -> bool {
-    in_ranges(tables::EMOJI_MODIFIER_BASE, c)
+    MODIFIER_BASE_BITS
+        .contains(c)
+        .unwrap_or_else(|| in_ranges(tables::EMOJI_MODIFIER_BASE, c))
+}
+
+/// The two blocks nearly every emoji lies in: Miscellaneous Symbols and Dingbats and their
+/// neighbours (U+2000..U+2BFF), and the emoji planes' symbols (U+1F000..U+1FAFF).
+const SYMBOLS_BLOCK: Range<u32> = 0x2000..0x2C00;
+const EMOJI_BLOCK: Range<u32> = 0x1F000..0x1FB00;
+
+/// One emoji property of [`SYMBOLS_BLOCK`] and [`EMOJI_BLOCK`], a bit per code point, so that
+/// the common emoji are answered without a binary search.
+struct PropertyBits {
+    symbols: [u64; SYMBOLS_BLOCK.end as usize / 64 - SYMBOLS_BLOCK.start as usize / 64],
+    emoji: [u64; EMOJI_BLOCK.end as usize / 64 - EMOJI_BLOCK.start as usize / 64],
+}
+
+/// Built at compile time from the generated tables; a unit test checks every code point.
+const EMOJI_BITS: PropertyBits = PropertyBits::from_ranges(tables::EMOJI);
+const MODIFIER_BASE_BITS: PropertyBits = PropertyBits::from_ranges(tables::EMOJI_MODIFIER_BASE);
+
+impl PropertyBits {
+    const fn from_ranges(ranges: &[(char, char)]) -> PropertyBits {
+        let mut bits = PropertyBits {
+            symbols: [0; SYMBOLS_BLOCK.end as usize / 64 - SYMBOLS_BLOCK.start as usize / 64],
+            emoji: [0; EMOJI_BLOCK.end as usize / 64 - EMOJI_BLOCK.start as usize / 64],
+        };
+        let mut i = 0;
+        while i < ranges.len() {
+            let mut cp = ranges[i].0 as u32;
+            while cp <= ranges[i].1 as u32 {
+                if cp >= SYMBOLS_BLOCK.start && cp < SYMBOLS_BLOCK.end {
+                    let offset = (cp - SYMBOLS_BLOCK.start) as usize;
+                    bits.symbols[offset / 64] |= 1 << (offset % 64);
+                } else if cp >= EMOJI_BLOCK.start && cp < EMOJI_BLOCK.end {
+                    let offset = (cp - EMOJI_BLOCK.start) as usize;
+                    bits.emoji[offset / 64] |= 1 << (offset % 64);
+                }
+                cp += 1;
+            }
+            i += 1;
+        }
+        bits
+    }
+
+    /// Whether `c` has the property, or `None` outside the two blocks.
+    #[inline]
+    fn contains(&self, c: char) -> Option<bool> {
+        let cp = c as u32;
+        let (words, offset) = if EMOJI_BLOCK.contains(&cp) {
+            (&self.emoji[..], cp - EMOJI_BLOCK.start)
+        } else if SYMBOLS_BLOCK.contains(&cp) {
+            (&self.symbols[..], cp - SYMBOLS_BLOCK.start)
+        } else {
+            return None;
+        };
+        let offset = offset as usize;
+        Some(words[offset / 64] & (1 << (offset % 64)) != 0)
+    }
 }
 
 fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
@@ -345,6 +405,21 @@ mod tests {
                 last < '\u{C0}' || first > '\u{1FFF}',
                 "{first:?}..{last:?} would be skipped"
             );
+        }
+    }
+
+    #[test]
+    fn the_property_bits_agree_with_the_tables_everywhere() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let in_a_block =
+                EMOJI_BLOCK.contains(&(c as u32)) || SYMBOLS_BLOCK.contains(&(c as u32));
+            for (bits, table) in [
+                (&EMOJI_BITS, tables::EMOJI),
+                (&MODIFIER_BASE_BITS, tables::EMOJI_MODIFIER_BASE),
+            ] {
+                let expected = in_a_block.then(|| in_ranges(table, c));
+                assert_eq!(bits.contains(c), expected, "{c:?}");
+            }
         }
     }
 
