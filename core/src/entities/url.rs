@@ -8,9 +8,10 @@
 //! 2. `find_urls` keeps a candidate as an e-mail address (`is_email_address`, optionally after
 //!    `mailto:`), or else as a URL cut to size by `fix_url` (labels, TLD, balanced brackets).
 //!
-//! TDLib's scan is linear and so is ours: every search for the next `.` starts after the end of
-//! the previous candidate (TDLib's `begin`), and no backward scan goes before that point, so each
-//! byte is looked at a bounded number of times whatever the input.
+//! TDLib's scan is linear and so is ours: the next `.` looked at comes after the end of the
+//! previous candidate (TDLib's `begin`; the dots are visited once each, in order), and no
+//! backward scan goes before that point, so each byte is looked at a bounded number of times
+//! whatever the input.
 //!
 //! [`url_domain`] is not TDLib's: it is the `domains` key of SPEC §5.
 
@@ -18,7 +19,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use foldhash::HashSet;
-use memchr::memchr;
+use memchr::memchr_iter;
 
 use crate::chars::{char_before, is_separator, is_word_char};
 
@@ -50,8 +51,17 @@ pub fn find_urls(text: &str) -> Vec<UrlMatch> {
 }
 
 /// As [`find_urls`], handing each match to `found` in order instead of collecting them.
-pub fn for_each_url(text: &str, mut found: impl FnMut(UrlMatch)) {
-    for_each_candidate(text, |range| {
+pub fn for_each_url(text: &str, found: impl FnMut(UrlMatch)) {
+    for_each_url_at(text, memchr_iter(b'.', text.as_bytes()), found);
+}
+
+/// As [`for_each_url`], given the positions of every `.` in `text`, in increasing order.
+pub(crate) fn for_each_url_at(
+    text: &str,
+    dots: impl IntoIterator<Item = usize>,
+    mut found: impl FnMut(UrlMatch),
+) {
+    for_each_candidate(text, dots, |range| {
         let candidate = &text[range.clone()];
         // TDLib find_urls: a whole candidate that is an address is an e-mail entity ...
         if is_email_address(candidate) {
@@ -294,13 +304,20 @@ fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
 // TDLib match_urls: the candidates.
 
 /// TDLib `match_urls`: candidate URLs and addresses by byte range, handed to `found` in order
-/// of position.
-fn for_each_candidate(text: &str, mut found: impl FnMut(Range<usize>)) {
+/// of position. `dots` are the positions of every `.` in `text`, in increasing order.
+fn for_each_candidate(
+    text: &str,
+    dots: impl IntoIterator<Item = usize>,
+    mut found: impl FnMut(Range<usize>),
+) {
     let bytes = text.as_bytes();
-    // TDLib's `begin`: where the search for the next dot starts; no scan goes back before it.
+    // TDLib's `begin`: the next candidate starts at a dot from here on; no scan goes back
+    // before it.
     let mut window = 0;
-    while let Some(offset) = memchr(b'.', &bytes[window..]) {
-        let dot = window + offset;
+    for dot in dots {
+        if dot < window {
+            continue;
+        }
         match bytes.get(dot + 1) {
             // A dot at the very end starts nothing.
             None => break,
