@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 use foldhash::HashSet;
 use memchr::memchr_iter;
 
-use crate::chars::{char_before, is_separator, is_word_char};
+use crate::chars::{char_at, char_before, is_separator, is_word_char};
 
 /// Whether a match is a URL or an e-mail address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +38,13 @@ pub struct UrlMatch {
 }
 
 /// TDLib `bad_path_end_chars`: trimmed from the end of a path.
-const BAD_PATH_END: &[u8] = b".:;,('?!`";
+/// (A `matches!`, not `<[u8]>::contains`, which calls memchr.)
+fn is_bad_path_end(b: u8) -> bool {
+    matches!(
+        b,
+        b'.' | b':' | b';' | b',' | b'(' | b'\'' | b'?' | b'!' | b'`'
+    )
+}
 
 /// TDLib `fix_url`: the protocols that mark a URL as having an explicit protocol.
 const PROTOCOLS: [&str; 4] = ["http://", "https://", "ftp://", "tonsite://"];
@@ -276,23 +282,44 @@ fn is_protocol_char(c: char) -> bool {
 }
 
 /// The start of the run of chars satisfying `keep` that ends at `at`, never before `floor`.
+/// (ASCII, most of any URL, is taken byte by byte, without decoding.)
+#[inline]
 fn scan_back(text: &str, floor: usize, at: usize, keep: impl Fn(char) -> bool) -> usize {
-    let run: usize = text[floor..at]
-        .chars()
-        .rev()
-        .take_while(|&c| keep(c))
-        .map(char::len_utf8)
-        .sum();
-    at - run
+    let bytes = text.as_bytes();
+    let mut start = at;
+    while start > floor {
+        let b = bytes[start - 1];
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            // `floor` is a char boundary, so the char ending at `start` begins at or after it.
+            char_before(text, start).expect("a char before a non-ASCII byte")
+        };
+        if !keep(c) {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    start
 }
 
 /// The end of the run of chars satisfying `keep` that starts at `at`.
+#[inline]
 fn scan_forward(text: &str, at: usize, keep: impl Fn(char) -> bool) -> usize {
-    at + text[at..]
-        .chars()
-        .take_while(|&c| keep(c))
-        .map(char::len_utf8)
-        .sum::<usize>()
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while let Some(&b) = bytes.get(end) {
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            char_at(text, end).expect("a char at a lead byte")
+        };
+        if !keep(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end
 }
 
 fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
@@ -333,7 +360,12 @@ fn for_each_candidate(
         let mut domain_start = scan_back(text, window, dot, is_domain_char);
         let mut last_at = None;
         let mut domain_end = dot;
-        for c in text[dot..].chars() {
+        while let Some(&b) = bytes.get(domain_end) {
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                char_at(text, domain_end).expect("a char at a lead byte")
+            };
             if c == '@' {
                 last_at = Some(domain_end);
             } else if !is_domain_char(c) {
@@ -369,7 +401,7 @@ fn for_each_candidate(
         // `.:;,('?!``. A lone `?` or `#` is not taken; a lone `/` is.
         if let Some(&first @ (b'/' | b'?' | b'#')) = bytes.get(url_end) {
             let mut path_end = scan_forward(text, url_end + 1, is_path_char);
-            while path_end > url_end + 1 && BAD_PATH_END.contains(&bytes[path_end - 1]) {
+            while path_end > url_end + 1 && is_bad_path_end(bytes[path_end - 1]) {
                 path_end -= 1;
             }
             if first == b'/' || path_end > url_end + 1 {
@@ -454,9 +486,10 @@ fn for_each_candidate(
 /// TDLib `fix_url`: the length of the prefix of `url` that is a URL, or `None` if it is none.
 fn fix_url(url: &str) -> Option<usize> {
     // An explicit protocol lifts the common-TLD requirement.
-    let (rest, has_protocol) = match PROTOCOLS.iter().find(|p| {
+    let protocol = PROTOCOLS.iter().find(|p| {
         url.len() >= p.len() && url.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-    }) {
+    });
+    let (rest, has_protocol) = match protocol {
         Some(p) => (&url[p.len()..], true),
         None => (url, false),
     };
@@ -490,31 +523,6 @@ fn fix_url(url: &str) -> Option<usize> {
         return None;
     }
 
-    // Brackets in the path must balance: an unmatched closer ends the URL. Then the tail of
-    // `.:;,('?!`` goes.
-    let mut depth = [0i32; 3];
-    let mut path_len = path.len();
-    for (i, b) in path.bytes().enumerate() {
-        let (kind, step) = match b {
-            b'(' => (0, 1),
-            b'[' => (1, 1),
-            b'{' => (2, 1),
-            b')' => (0, -1),
-            b']' => (1, -1),
-            b'}' => (2, -1),
-            _ => continue,
-        };
-        depth[kind] += step;
-        if depth[kind] < 0 {
-            path_len = i;
-            break;
-        }
-    }
-    while path_len > 0 && BAD_PATH_END.contains(&path.as_bytes()[path_len - 1]) {
-        path_len -= 1;
-    }
-    let kept = url.len() - (path.len() - path_len);
-
     // Every label is 1..=63 bytes and does not end with `-`; dotted IPv4 is taken as it is.
     let mut labels = 0;
     let mut is_ipv4 = true;
@@ -539,8 +547,11 @@ fn fix_url(url: &str) -> Option<usize> {
     if labels == 1 {
         return None;
     }
+    // What is kept: the path cut at an unbalanced bracket and trimmed. (Measured only now:
+    // most candidates are turned down by their domain.)
+    let kept = || url.len() - (path.len() - kept_path_len(path.as_bytes()));
     if is_ipv4 && labels == 4 {
-        return Some(kept);
+        return Some(kept());
     }
     if !has_non_digit {
         return None;
@@ -568,7 +579,35 @@ fn fix_url(url: &str) -> Option<usize> {
     if second_label.contains(&b'_') {
         return None;
     }
-    Some(kept)
+    Some(kept())
+}
+
+/// The length of the part of a URL's path that `fix_url` keeps.
+fn kept_path_len(path: &[u8]) -> usize {
+    // Brackets in the path must balance: an unmatched closer ends the URL. Then the tail of
+    // `.:;,('?!`` goes.
+    let mut depth = [0i32; 3];
+    let mut path_len = path.len();
+    for (i, &b) in path.iter().enumerate() {
+        let (kind, step) = match b {
+            b'(' => (0, 1),
+            b'[' => (1, 1),
+            b'{' => (2, 1),
+            b')' => (0, -1),
+            b']' => (1, -1),
+            b'}' => (2, -1),
+            _ => continue,
+        };
+        depth[kind] += step;
+        if depth[kind] < 0 {
+            path_len = i;
+            break;
+        }
+    }
+    while path_len > 0 && is_bad_path_end(path[path_len - 1]) {
+        path_len -= 1;
+    }
+    path_len
 }
 
 /// TDLib's IPv4 part: 1..=3 digits, no leading zero, at most 255. `label` is all digits.
