@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use memchr::memchr;
+use memchr::memchr_iter;
 
 use crate::chars::{char_at, char_before, is_username_byte, is_word_char};
 
@@ -25,12 +25,19 @@ pub fn find_bot_commands(text: &str) -> Vec<Range<usize>> {
 }
 
 /// As [`find_bot_commands`], handing each range to `found` in order instead of collecting them.
-pub fn for_each_bot_command(text: &str, mut found: impl FnMut(Range<usize>)) {
+pub fn for_each_bot_command(text: &str, found: impl FnMut(Range<usize>)) {
+    for_each_bot_command_at(text, memchr_iter(b'/', text.as_bytes()), found);
+}
+
+/// As [`for_each_bot_command`], given the positions of every `/` in `text`, in increasing
+/// order.
+pub(crate) fn for_each_bot_command_at(
+    text: &str,
+    slashes: impl IntoIterator<Item = usize>,
+    mut found: impl FnMut(Range<usize>),
+) {
     let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(offset) = memchr(b'/', &bytes[from..]) {
-        let slash = from + offset;
-        from = slash + 1;
+    for slash in slashes {
         if char_before(text, slash).is_some_and(is_blocking_neighbour) {
             continue;
         }

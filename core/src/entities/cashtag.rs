@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use memchr::memchr;
+use memchr::memchr_iter;
 
 use crate::chars::{char_at, char_before, is_hashtag_char, is_username_byte};
 
@@ -23,12 +23,18 @@ pub fn find_cashtags(text: &str) -> Vec<Range<usize>> {
 }
 
 /// As [`find_cashtags`], handing each range to `found` in order instead of collecting them.
-pub fn for_each_cashtag(text: &str, mut found: impl FnMut(Range<usize>)) {
+pub fn for_each_cashtag(text: &str, found: impl FnMut(Range<usize>)) {
+    for_each_cashtag_at(text, memchr_iter(b'$', text.as_bytes()), found);
+}
+
+/// As [`for_each_cashtag`], given the positions of every `$` in `text`, in increasing order.
+pub(crate) fn for_each_cashtag_at(
+    text: &str,
+    dollars: impl IntoIterator<Item = usize>,
+    mut found: impl FnMut(Range<usize>),
+) {
     let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(offset) = memchr(b'$', &bytes[from..]) {
-        let dollar = from + offset;
-        from = dollar + 1;
+    for dollar in dollars {
         if char_before(text, dollar).is_some_and(|c| c == '$' || is_hashtag_char(c)) {
             continue;
         }

@@ -68,55 +68,60 @@ pub fn find_emoji(text: &str) -> Vec<Range<usize>> {
 }
 
 /// As [`find_emoji`], handing each range to `found` in order instead of collecting them.
-pub fn for_each_emoji(text: &str, mut found: impl FnMut(Range<usize>)) {
+pub fn for_each_emoji(text: &str, found: impl FnMut(Range<usize>)) {
+    let leads = text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| is_emoji_lead(b))
+        .map(|(i, _)| i);
+    for_each_emoji_among(text, 0, leads, found);
+}
+
+/// Whether a byte can lead an emoji or the U+FE0F or U+20E3 after a keycap base: C2 (`©`, `®`)
+/// and the lead bytes from E2 on (U+2000 and above). The first emoji above ASCII are U+00A9
+/// and U+00AE, then U+203C; an ASCII keycap base is found from the E2 or EF after it. A unit
+/// test checks every code point.
+#[inline]
+pub(crate) const fn is_emoji_lead(b: u8) -> bool {
+    b == 0xC2 || b >= 0xE2
+}
+
+/// As [`for_each_emoji`] over `text[start..]`, visiting only `leads`: the positions of the
+/// bytes of `text[start..]` for which [`is_emoji_lead`] holds, in increasing order (a caller
+/// that has them already saves a pass). Ranges are positions in `text`.
+pub(crate) fn for_each_emoji_among(
+    text: &str,
+    start: usize,
+    leads: impl IntoIterator<Item = usize>,
+    mut found: impl FnMut(Range<usize>),
+) {
     let bytes = text.as_bytes();
-    let mut pos = 0;
-    while pos < bytes.len() {
-        let lead = bytes[pos];
-        let skip = SKIP_BY_LEAD_BYTE[usize::from(lead)];
-        if skip != 0 {
-            pos += usize::from(skip);
-            continue;
-        }
-        // U+2000..U+203B (E2 80 80..E2 80 BB: dashes, quotes, ZWJ) start no emoji either.
-        // (Valid UTF-8: an E2 lead byte has its two continuation bytes.)
-        if lead == 0xE2 && bytes[pos + 1] == 0x80 && bytes[pos + 2] < 0xBC {
-            pos += 3;
+    // No emoji starts between two leads, except a keycap base right before one.
+    let mut pos = start;
+    for lead in leads {
+        if lead < pos {
+            // Inside the emoji found last.
             continue;
         }
         // A keycap base is an emoji only before U+FE0F (EF ..) or U+20E3 (E2 ..).
-        if lead.is_ascii() && !matches!(bytes.get(pos + 1), Some(0xE2 | 0xEF)) {
-            pos += 1;
+        if lead > pos && is_keycap_base(bytes[lead - 1]) && matches!(bytes[lead], 0xE2 | 0xEF) {
+            if let Some(end) = emoji_at(text, lead - 1) {
+                found(lead - 1..end);
+                pos = end;
+                continue;
+            }
+        }
+        // U+2000..U+203B (E2 80 80..E2 80 BB: dashes, quotes, ZWJ) start no emoji.
+        // (Valid UTF-8: an E2 lead byte has its two continuation bytes.)
+        if bytes[lead] == 0xE2 && bytes[lead + 1] == 0x80 && bytes[lead + 2] < 0xBC {
             continue;
         }
-        match emoji_at(text, pos) {
-            Some(end) => {
-                found(pos..end);
-                pos = end;
-            }
-            None => pos += next_char(text, pos).map_or(1, |(c, _)| c.len_utf8()),
+        if let Some(end) = emoji_at(text, lead) {
+            found(lead..end);
+            pos = end;
         }
     }
 }
-
-/// How far to skip from a lead byte that cannot begin an emoji, or 0 to look closer: the
-/// ASCII bytes other than a keycap base `[0-9#*]`, and U+00C0..U+1FFF (lead bytes C3..DF, E0,
-/// E1), since the first emoji above ASCII are U+00A9 and U+00AE (lead byte C2), then U+203C.
-/// A unit test checks every code point against this.
-const SKIP_BY_LEAD_BYTE: [u8; 256] = {
-    let mut skip = [0; 256];
-    let mut b = 0;
-    while b < 256 {
-        skip[b] = match b as u8 {
-            lead @ 0x00..=0x7F if !is_keycap_base(lead) => 1,
-            0xC3..=0xDF => 2,
-            0xE0 | 0xE1 => 3,
-            _ => 0,
-        };
-        b += 1;
-    }
-    skip
-};
 
 /// The grouping key of an emoji: the sequence with U+FE0E and U+FE0F removed.
 pub fn emoji_key(emoji: &str) -> String {
@@ -307,7 +312,9 @@ fn is_emoji_char(c: char) -> bool {
     if c < '\u{203C}' || is_regional_indicator(c) || needs_vs16(c) {
         return false;
     }
-    in_ranges(tables::EMOJI, c)
+    EMOJI_BITS
+        .contains(c)
+        .unwrap_or_else(|| in_ranges(tables::EMOJI, c))
 }
 
 #[inline]
@@ -317,7 +324,65 @@ fn is_emoji_modifier(c: char) -> bool {
 
 #[inline]
 fn is_emoji_modifier_base(c: char) -> bool {
-    in_ranges(tables::EMOJI_MODIFIER_BASE, c)
+    MODIFIER_BASE_BITS
+        .contains(c)
+        .unwrap_or_else(|| in_ranges(tables::EMOJI_MODIFIER_BASE, c))
+}
+
+/// The two blocks nearly every emoji lies in: Miscellaneous Symbols and Dingbats and their
+/// neighbours (U+2000..U+2BFF), and the emoji planes' symbols (U+1F000..U+1FAFF).
+const SYMBOLS_BLOCK: Range<u32> = 0x2000..0x2C00;
+const EMOJI_BLOCK: Range<u32> = 0x1F000..0x1FB00;
+
+/// One emoji property of [`SYMBOLS_BLOCK`] and [`EMOJI_BLOCK`], a bit per code point, so that
+/// the common emoji are answered without a binary search.
+struct PropertyBits {
+    symbols: [u64; SYMBOLS_BLOCK.end as usize / 64 - SYMBOLS_BLOCK.start as usize / 64],
+    emoji: [u64; EMOJI_BLOCK.end as usize / 64 - EMOJI_BLOCK.start as usize / 64],
+}
+
+/// Built at compile time from the generated tables; a unit test checks every code point.
+const EMOJI_BITS: PropertyBits = PropertyBits::from_ranges(tables::EMOJI);
+const MODIFIER_BASE_BITS: PropertyBits = PropertyBits::from_ranges(tables::EMOJI_MODIFIER_BASE);
+
+impl PropertyBits {
+    const fn from_ranges(ranges: &[(char, char)]) -> PropertyBits {
+        let mut bits = PropertyBits {
+            symbols: [0; SYMBOLS_BLOCK.end as usize / 64 - SYMBOLS_BLOCK.start as usize / 64],
+            emoji: [0; EMOJI_BLOCK.end as usize / 64 - EMOJI_BLOCK.start as usize / 64],
+        };
+        let mut i = 0;
+        while i < ranges.len() {
+            let mut cp = ranges[i].0 as u32;
+            while cp <= ranges[i].1 as u32 {
+                if cp >= SYMBOLS_BLOCK.start && cp < SYMBOLS_BLOCK.end {
+                    let offset = (cp - SYMBOLS_BLOCK.start) as usize;
+                    bits.symbols[offset / 64] |= 1 << (offset % 64);
+                } else if cp >= EMOJI_BLOCK.start && cp < EMOJI_BLOCK.end {
+                    let offset = (cp - EMOJI_BLOCK.start) as usize;
+                    bits.emoji[offset / 64] |= 1 << (offset % 64);
+                }
+                cp += 1;
+            }
+            i += 1;
+        }
+        bits
+    }
+
+    /// Whether `c` has the property, or `None` outside the two blocks.
+    #[inline]
+    fn contains(&self, c: char) -> Option<bool> {
+        let cp = c as u32;
+        let (words, offset) = if EMOJI_BLOCK.contains(&cp) {
+            (&self.emoji[..], cp - EMOJI_BLOCK.start)
+        } else if SYMBOLS_BLOCK.contains(&cp) {
+            (&self.symbols[..], cp - SYMBOLS_BLOCK.start)
+        } else {
+            return None;
+        };
+        let offset = offset as usize;
+        Some(words[offset / 64] & (1 << (offset % 64)) != 0)
+    }
 }
 
 fn in_ranges(ranges: &[(char, char)], c: char) -> bool {
@@ -349,6 +414,21 @@ mod tests {
     }
 
     #[test]
+    fn the_property_bits_agree_with_the_tables_everywhere() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let in_a_block =
+                EMOJI_BLOCK.contains(&(c as u32)) || SYMBOLS_BLOCK.contains(&(c as u32));
+            for (bits, table) in [
+                (&EMOJI_BITS, tables::EMOJI),
+                (&MODIFIER_BASE_BITS, tables::EMOJI_MODIFIER_BASE),
+            ] {
+                let expected = in_a_block.then(|| in_ranges(table, c));
+                assert_eq!(bits.contains(c), expected, "{c:?}");
+            }
+        }
+    }
+
+    #[test]
     fn keycaps_are_found_after_ascii_runs_of_any_length() {
         for run in 0..20 {
             let text = format!("{}7\u{FE0F}\u{20E3}x#\u{20E3}", "a".repeat(run));
@@ -357,13 +437,11 @@ mod tests {
     }
 
     #[test]
-    fn no_emoji_starts_where_the_lead_byte_says_skip() {
+    fn no_emoji_starts_without_an_emoji_lead_byte() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let mut utf8 = [0; 4];
             let lead = c.encode_utf8(&mut utf8).as_bytes()[0];
-            let skip = usize::from(SKIP_BY_LEAD_BYTE[usize::from(lead)]);
-            if skip != 0 {
-                assert_eq!(skip, c.len_utf8(), "{c:?}");
+            if !is_emoji_lead(lead) && !is_keycap_base(lead) {
                 assert!(!in_ranges(tables::EMOJI, c), "{c:?} is Emoji=Yes");
                 assert!(!is_regional_indicator(c), "{c:?}");
             }
@@ -372,6 +450,9 @@ mod tests {
                 assert!(!in_ranges(tables::EMOJI, c), "{c:?} is Emoji=Yes");
             }
         }
+        // What follows a keycap base in a keycap leads with E2 or EF.
+        assert_eq!(VS16.to_string().as_bytes()[0], 0xEF);
+        assert_eq!(COMBINING_KEYCAP.to_string().as_bytes()[0], 0xE2);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use memchr::memchr;
+use memchr::memchr_iter;
 
 use crate::chars::{char_at, char_before, is_hashtag_char, is_letter, is_username_byte};
 
@@ -23,11 +23,23 @@ pub fn find_hashtags(text: &str) -> Vec<Range<usize>> {
 }
 
 /// As [`find_hashtags`], handing each range to `found` in order instead of collecting them.
-pub fn for_each_hashtag(text: &str, mut found: impl FnMut(Range<usize>)) {
+pub fn for_each_hashtag(text: &str, found: impl FnMut(Range<usize>)) {
+    for_each_hashtag_at(text, memchr_iter(b'#', text.as_bytes()), found);
+}
+
+/// As [`for_each_hashtag`], given the positions of every `#` in `text`, in increasing order.
+pub(crate) fn for_each_hashtag_at(
+    text: &str,
+    hashes: impl IntoIterator<Item = usize>,
+    mut found: impl FnMut(Range<usize>),
+) {
     let bytes = text.as_bytes();
+    // Where the search goes on: a `#` inside the run of the last one starts nothing.
     let mut from = 0;
-    while let Some(offset) = memchr(b'#', &bytes[from..]) {
-        let hash = from + offset;
+    for hash in hashes {
+        if hash < from {
+            continue;
+        }
         from = hash + 1;
         // A hashtag may not follow a hashtag character (a letter, digit, `_`, `·`, ZWNJ).
         if char_before(text, hash).is_some_and(is_hashtag_char) {

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use memchr::memchr;
+use memchr::memchr_iter;
 
 use crate::chars::{char_at, char_before, is_username_byte, is_word_char};
 
@@ -23,11 +23,23 @@ pub fn find_mentions(text: &str) -> Vec<Range<usize>> {
 }
 
 /// As [`find_mentions`], handing each range to `found` in order instead of collecting them.
-pub fn for_each_mention(text: &str, mut found: impl FnMut(Range<usize>)) {
+pub fn for_each_mention(text: &str, found: impl FnMut(Range<usize>)) {
+    for_each_mention_at(text, memchr_iter(b'@', text.as_bytes()), found);
+}
+
+/// As [`for_each_mention`], given the positions of every `@` in `text`, in increasing order.
+pub(crate) fn for_each_mention_at(
+    text: &str,
+    ats: impl IntoIterator<Item = usize>,
+    mut found: impl FnMut(Range<usize>),
+) {
     let bytes = text.as_bytes();
+    // Where the search goes on: an `@` inside the last body starts nothing.
     let mut from = 0;
-    while let Some(offset) = memchr(b'@', &bytes[from..]) {
-        let at = from + offset;
+    for at in ats {
+        if at < from {
+            continue;
+        }
         from = at + 1;
         if char_before(text, at).is_some_and(is_word_char) {
             continue;

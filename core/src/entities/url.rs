@@ -8,9 +8,10 @@
 //! 2. `find_urls` keeps a candidate as an e-mail address (`is_email_address`, optionally after
 //!    `mailto:`), or else as a URL cut to size by `fix_url` (labels, TLD, balanced brackets).
 //!
-//! TDLib's scan is linear and so is ours: every search for the next `.` starts after the end of
-//! the previous candidate (TDLib's `begin`), and no backward scan goes before that point, so each
-//! byte is looked at a bounded number of times whatever the input.
+//! TDLib's scan is linear and so is ours: the next `.` looked at comes after the end of the
+//! previous candidate (TDLib's `begin`; the dots are visited once each, in order), and no
+//! backward scan goes before that point, so each byte is looked at a bounded number of times
+//! whatever the input.
 //!
 //! [`url_domain`] is not TDLib's: it is the `domains` key of SPEC §5.
 
@@ -18,9 +19,9 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use foldhash::HashSet;
-use memchr::{memchr, memchr3, memrchr};
+use memchr::memchr_iter;
 
-use crate::chars::{char_before, is_separator, is_word_char};
+use crate::chars::{char_at, char_before, is_separator, is_word_char};
 
 /// Whether a match is a URL or an e-mail address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +38,13 @@ pub struct UrlMatch {
 }
 
 /// TDLib `bad_path_end_chars`: trimmed from the end of a path.
-const BAD_PATH_END: &[u8] = b".:;,('?!`";
+/// (A `matches!`, not `<[u8]>::contains`, which calls memchr.)
+fn is_bad_path_end(b: u8) -> bool {
+    matches!(
+        b,
+        b'.' | b':' | b';' | b',' | b'(' | b'\'' | b'?' | b'!' | b'`'
+    )
+}
 
 /// TDLib `fix_url`: the protocols that mark a URL as having an explicit protocol.
 const PROTOCOLS: [&str; 4] = ["http://", "https://", "ftp://", "tonsite://"];
@@ -50,8 +57,17 @@ pub fn find_urls(text: &str) -> Vec<UrlMatch> {
 }
 
 /// As [`find_urls`], handing each match to `found` in order instead of collecting them.
-pub fn for_each_url(text: &str, mut found: impl FnMut(UrlMatch)) {
-    for_each_candidate(text, |range| {
+pub fn for_each_url(text: &str, found: impl FnMut(UrlMatch)) {
+    for_each_url_at(text, memchr_iter(b'.', text.as_bytes()), found);
+}
+
+/// As [`for_each_url`], given the positions of every `.` in `text`, in increasing order.
+pub(crate) fn for_each_url_at(
+    text: &str,
+    dots: impl IntoIterator<Item = usize>,
+    mut found: impl FnMut(UrlMatch),
+) {
+    for_each_candidate(text, dots, |range| {
         let candidate = &text[range.clone()];
         // TDLib find_urls: a whole candidate that is an address is an e-mail entity ...
         if is_email_address(candidate) {
@@ -266,23 +282,44 @@ fn is_protocol_char(c: char) -> bool {
 }
 
 /// The start of the run of chars satisfying `keep` that ends at `at`, never before `floor`.
+/// (ASCII, most of any URL, is taken byte by byte, without decoding.)
+#[inline]
 fn scan_back(text: &str, floor: usize, at: usize, keep: impl Fn(char) -> bool) -> usize {
-    let run: usize = text[floor..at]
-        .chars()
-        .rev()
-        .take_while(|&c| keep(c))
-        .map(char::len_utf8)
-        .sum();
-    at - run
+    let bytes = text.as_bytes();
+    let mut start = at;
+    while start > floor {
+        let b = bytes[start - 1];
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            // `floor` is a char boundary, so the char ending at `start` begins at or after it.
+            char_before(text, start).expect("a char before a non-ASCII byte")
+        };
+        if !keep(c) {
+            break;
+        }
+        start -= c.len_utf8();
+    }
+    start
 }
 
 /// The end of the run of chars satisfying `keep` that starts at `at`.
+#[inline]
 fn scan_forward(text: &str, at: usize, keep: impl Fn(char) -> bool) -> usize {
-    at + text[at..]
-        .chars()
-        .take_while(|&c| keep(c))
-        .map(char::len_utf8)
-        .sum::<usize>()
+    let bytes = text.as_bytes();
+    let mut end = at;
+    while let Some(&b) = bytes.get(end) {
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            char_at(text, end).expect("a char at a lead byte")
+        };
+        if !keep(c) {
+            break;
+        }
+        end += c.len_utf8();
+    }
+    end
 }
 
 fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
@@ -294,13 +331,20 @@ fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
 // TDLib match_urls: the candidates.
 
 /// TDLib `match_urls`: candidate URLs and addresses by byte range, handed to `found` in order
-/// of position.
-fn for_each_candidate(text: &str, mut found: impl FnMut(Range<usize>)) {
+/// of position. `dots` are the positions of every `.` in `text`, in increasing order.
+fn for_each_candidate(
+    text: &str,
+    dots: impl IntoIterator<Item = usize>,
+    mut found: impl FnMut(Range<usize>),
+) {
     let bytes = text.as_bytes();
-    // TDLib's `begin`: where the search for the next dot starts; no scan goes back before it.
+    // TDLib's `begin`: the next candidate starts at a dot from here on; no scan goes back
+    // before it.
     let mut window = 0;
-    while let Some(offset) = memchr(b'.', &bytes[window..]) {
-        let dot = window + offset;
+    for dot in dots {
+        if dot < window {
+            continue;
+        }
         match bytes.get(dot + 1) {
             // A dot at the very end starts nothing.
             None => break,
@@ -316,7 +360,12 @@ fn for_each_candidate(text: &str, mut found: impl FnMut(Range<usize>)) {
         let mut domain_start = scan_back(text, window, dot, is_domain_char);
         let mut last_at = None;
         let mut domain_end = dot;
-        for c in text[dot..].chars() {
+        while let Some(&b) = bytes.get(domain_end) {
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
+                char_at(text, domain_end).expect("a char at a lead byte")
+            };
             if c == '@' {
                 last_at = Some(domain_end);
             } else if !is_domain_char(c) {
@@ -352,7 +401,7 @@ fn for_each_candidate(text: &str, mut found: impl FnMut(Range<usize>)) {
         // `.:;,('?!``. A lone `?` or `#` is not taken; a lone `/` is.
         if let Some(&first @ (b'/' | b'?' | b'#')) = bytes.get(url_end) {
             let mut path_end = scan_forward(text, url_end + 1, is_path_char);
-            while path_end > url_end + 1 && BAD_PATH_END.contains(&bytes[path_end - 1]) {
+            while path_end > url_end + 1 && is_bad_path_end(bytes[path_end - 1]) {
                 path_end -= 1;
             }
             if first == b'/' || path_end > url_end + 1 {
@@ -437,55 +486,50 @@ fn for_each_candidate(text: &str, mut found: impl FnMut(Range<usize>)) {
 /// TDLib `fix_url`: the length of the prefix of `url` that is a URL, or `None` if it is none.
 fn fix_url(url: &str) -> Option<usize> {
     // An explicit protocol lifts the common-TLD requirement.
-    let (rest, has_protocol) = match PROTOCOLS.iter().find(|p| {
+    let protocol = PROTOCOLS.iter().find(|p| {
         url.len() >= p.len() && url.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-    }) {
+    });
+    let (rest, has_protocol) = match protocol {
         Some(p) => (&url[p.len()..], true),
         None => (url, false),
     };
-    let host_end = memchr3(b'/', b'?', b'#', rest.as_bytes()).unwrap_or(rest.len());
-    let (mut domain, path) = rest.split_at(host_end);
-    // The domain is what follows user-info (the first `@`) and precedes a port (the last `:`).
-    if let Some(at) = memchr(b'@', domain.as_bytes()) {
-        domain = &domain[at + 1..];
+    // One pass over the host part (candidates are short: plain loops, not memchr's set-up): it
+    // ends at `/`, `?` or `#`; the domain follows user-info (the first `@`) and precedes a port
+    // (the last `:` after that `@`).
+    let rest_bytes = rest.as_bytes();
+    let mut host_end = rest.len();
+    let mut first_at = None;
+    let mut last_colon = None;
+    for (i, &b) in rest_bytes.iter().enumerate() {
+        match b {
+            b'/' | b'?' | b'#' => {
+                host_end = i;
+                break;
+            }
+            b'@' if first_at.is_none() => first_at = Some(i),
+            b':' => last_colon = Some(i),
+            _ => {}
+        }
     }
-    if let Some(colon) = memrchr(b':', domain.as_bytes()) {
-        domain = &domain[..colon];
-    }
+    let path = &rest[host_end..];
+    let domain_start = first_at.map_or(0, |at| at + 1);
+    let domain_end = match last_colon {
+        Some(colon) if colon >= domain_start => colon,
+        _ => host_end,
+    };
+    let domain = &rest[domain_start..domain_end];
     // TDLib blocks this one look-alike of telegram.org.
     if domain.eq_ignore_ascii_case("teiegram.org") {
         return None;
     }
 
-    // Brackets in the path must balance: an unmatched closer ends the URL. Then the tail of
-    // `.:;,('?!`` goes.
-    let mut depth = [0i32; 3];
-    let mut path_len = path.len();
-    for (i, b) in path.bytes().enumerate() {
-        let (kind, step) = match b {
-            b'(' => (0, 1),
-            b'[' => (1, 1),
-            b'{' => (2, 1),
-            b')' => (0, -1),
-            b']' => (1, -1),
-            b'}' => (2, -1),
-            _ => continue,
-        };
-        depth[kind] += step;
-        if depth[kind] < 0 {
-            path_len = i;
-            break;
-        }
-    }
-    while path_len > 0 && BAD_PATH_END.contains(&path.as_bytes()[path_len - 1]) {
-        path_len -= 1;
-    }
-    let kept = url.len() - (path.len() - path_len);
-
     // Every label is 1..=63 bytes and does not end with `-`; dotted IPv4 is taken as it is.
     let mut labels = 0;
     let mut is_ipv4 = true;
     let mut has_non_digit = false;
+    // The last two labels, kept for the TLD checks below.
+    let mut second_label: &[u8] = &[];
+    let mut last_label: &[u8] = &[];
     for label in domain.as_bytes().split(|&b| b == b'.') {
         if label.is_empty() || label.len() >= 64 || label.ends_with(b"-") {
             return None;
@@ -497,19 +541,24 @@ fn fix_url(url: &str) -> Option<usize> {
             is_ipv4 = false;
             has_non_digit = true;
         }
+        second_label = last_label;
+        last_label = label;
     }
     if labels == 1 {
         return None;
     }
+    // What is kept: the path cut at an unbalanced bracket and trimmed. (Measured only now:
+    // most candidates are turned down by their domain.)
+    let kept = || url.len() - (path.len() - kept_path_len(path.as_bytes()));
     if is_ipv4 && labels == 4 {
-        return Some(kept);
+        return Some(kept());
     }
     if !has_non_digit {
         return None;
     }
 
-    let last_dot = memrchr(b'.', domain.as_bytes())?;
-    let (head, tld) = (&domain[..last_dot], &domain[last_dot + 1..]);
+    // After a dot, so on a char boundary.
+    let tld = &domain[domain.len() - last_label.len()..];
     // The TLD is at least two code points ...
     tld.chars().nth(1)?;
     if let Some(ace) = tld.strip_prefix("xn--") {
@@ -527,11 +576,38 @@ fn fix_url(url: &str) -> Option<usize> {
         }
     }
     // The label before the TLD has no `_` either (deeper labels may: `test_.google.com`).
-    let second = memrchr(b'.', head.as_bytes()).map_or(head, |dot| &head[dot + 1..]);
-    if memchr(b'_', second.as_bytes()).is_some() {
+    if second_label.contains(&b'_') {
         return None;
     }
-    Some(kept)
+    Some(kept())
+}
+
+/// The length of the part of a URL's path that `fix_url` keeps.
+fn kept_path_len(path: &[u8]) -> usize {
+    // Brackets in the path must balance: an unmatched closer ends the URL. Then the tail of
+    // `.:;,('?!`` goes.
+    let mut depth = [0i32; 3];
+    let mut path_len = path.len();
+    for (i, &b) in path.iter().enumerate() {
+        let (kind, step) = match b {
+            b'(' => (0, 1),
+            b'[' => (1, 1),
+            b'{' => (2, 1),
+            b')' => (0, -1),
+            b']' => (1, -1),
+            b'}' => (2, -1),
+            _ => continue,
+        };
+        depth[kind] += step;
+        if depth[kind] < 0 {
+            path_len = i;
+            break;
+        }
+    }
+    while path_len > 0 && is_bad_path_end(path[path_len - 1]) {
+        path_len -= 1;
+    }
+    path_len
 }
 
 /// TDLib's IPv4 part: 1..=3 digits, no leading zero, at most 255. `label` is all digits.
@@ -561,7 +637,11 @@ fn common_tlds() -> &'static HashSet<&'static str> {
 /// upper-case letter is its first is rejected (`telegram.ORG` yes, `telegram.Org` no).
 fn is_common_tld(tld: &str) -> bool {
     let tlds = common_tlds();
-    if tld.bytes().all(|b| b.is_ascii_lowercase()) {
+    // A TLD that is its own lower case (`ru`, `рф`) is looked up as it is, without a String.
+    if tld
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || is_lowercase_cyrillic(c))
+    {
         return tlds.contains(tld);
     }
     let lower: String = tld.chars().map(simple_lowercase).collect();
@@ -581,9 +661,11 @@ fn simple_lowercase(c: char) -> char {
 /// `([a-z0-9_-]{0,26}[.+]){0,10}[a-z0-9_-]{1,35}@(([a-z0-9][a-z0-9_-]{0,28})?[a-z0-9][.]){1,6}[a-z]{2,8}`,
 /// case-insensitive, on the whole string.
 fn is_email_address(s: &str) -> bool {
-    let Some((user, domain)) = s.split_once('@') else {
+    // A plain loop: candidates are short, and most have no `@` at all.
+    let Some(at) = s.bytes().position(|b| b == b'@') else {
         return false;
     };
+    let (user, domain) = (&s[..at], &s[at + 1..]);
     let is_name_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-');
 
     // Local part: up to 11 pieces separated by `.` or `+`; all but the last 0..=26 long, the
