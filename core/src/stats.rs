@@ -170,15 +170,24 @@ impl Table {
 /// function of its spelling, so a spelling met again is counted without building its key.
 /// Remembers at most [`SeenSpellings::CAPACITY`] spellings, so an endless vocabulary costs
 /// bounded memory (later spellings are keyed each time).
+///
+/// Most spellings (words, hashtags, emoji) are at most 15 bytes: those are packed into one
+/// `u128` with their length, so a look-up hashes and compares two machine words instead of
+/// hashing a string and calling `memcmp`.
 #[derive(Debug)]
 pub struct SeenSpellings<V> {
-    slots: foldhash::HashMap<Box<str>, V>,
+    short: HashTable<(u128, V)>,
+    long: HashTable<(Box<str>, V)>,
+    /// Seeded per process, so crafted inputs cannot aim at collisions.
+    hasher: foldhash::fast::RandomState,
 }
 
 impl<V> Default for SeenSpellings<V> {
     fn default() -> Self {
         SeenSpellings {
-            slots: foldhash::HashMap::default(),
+            short: HashTable::new(),
+            long: HashTable::new(),
+            hasher: foldhash::fast::RandomState::default(),
         }
     }
 }
@@ -189,14 +198,57 @@ impl<V: Copy> SeenSpellings<V> {
     pub const CAPACITY: usize = 1 << 16;
 
     pub fn get(&self, spelling: &str) -> Option<V> {
-        self.slots.get(spelling).copied()
-    }
-
-    pub fn remember(&mut self, spelling: &str, value: V) {
-        if self.slots.len() < Self::CAPACITY {
-            self.slots.insert(spelling.into(), value);
+        match pack_short(spelling) {
+            Some(packed) => {
+                let hash = self.hasher.hash_one(packed);
+                self.short
+                    .find(hash, |&(k, _)| k == packed)
+                    .map(|&(_, v)| v)
+            }
+            None => {
+                let hash = self.hasher.hash_one(spelling);
+                self.long
+                    .find(hash, |(k, _)| **k == *spelling)
+                    .map(|&(_, v)| v)
+            }
         }
     }
+
+    /// Remembers `spelling` (which [`SeenSpellings::get`] did not know) with `value`.
+    pub fn remember(&mut self, spelling: &str, value: V) {
+        if self.short.len() + self.long.len() >= Self::CAPACITY {
+            return;
+        }
+        let hasher = &self.hasher;
+        match pack_short(spelling) {
+            Some(packed) => {
+                self.short
+                    .insert_unique(hasher.hash_one(packed), (packed, value), |(k, _)| {
+                        hasher.hash_one(*k)
+                    });
+            }
+            None => {
+                self.long.insert_unique(
+                    hasher.hash_one(spelling),
+                    (spelling.into(), value),
+                    |(k, _)| hasher.hash_one(&**k),
+                );
+            }
+        }
+    }
+}
+
+/// A spelling of at most 15 bytes as one number: its bytes, then zeros, then its length in the
+/// last byte (so `a` and `a\0` differ).
+fn pack_short(spelling: &str) -> Option<u128> {
+    let bytes = spelling.as_bytes();
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut packed = [0u8; 16];
+    packed[..bytes.len()].copy_from_slice(bytes);
+    packed[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(packed))
 }
 
 /// One key of a table, borrowed.
