@@ -382,4 +382,23 @@ mod tests {
         assert_eq!(seen.get(&(capacity - 1).to_string()), Some(capacity - 1));
         assert_eq!(seen.get(&capacity.to_string()), None);
     }
+
+    #[test]
+    fn seen_spellings_tell_short_and_long_spellings_apart() {
+        let mut seen = SeenSpellings::default();
+        let fifteen = "abcdefghijklmno";
+        let sixteen = "abcdefghijklmnop";
+        for (value, spelling) in ["a", fifteen, sixteen, "ё", "🇷🇺"].into_iter().enumerate() {
+            assert_eq!(seen.get(spelling), None);
+            seen.remember(spelling, value);
+        }
+        assert_eq!(seen.get("a"), Some(0));
+        assert_eq!(seen.get(fifteen), Some(1));
+        assert_eq!(seen.get(sixteen), Some(2));
+        assert_eq!(seen.get("ё"), Some(3));
+        assert_eq!(seen.get("🇷🇺"), Some(4));
+        for unknown in ["a\0", "", "abcdefghijklmn", "abcdefghijklmnopq", "е"] {
+            assert_eq!(seen.get(unknown), None, "{unknown:?}");
+        }
+    }
 }
