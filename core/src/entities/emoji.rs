@@ -77,13 +77,15 @@ pub fn for_each_emoji(text: &str, found: impl FnMut(Range<usize>)) {
     for_each_emoji_among(text, 0, leads, found);
 }
 
-/// Whether a byte can lead an emoji or the U+FE0F or U+20E3 after a keycap base: C2 (`©`, `®`)
-/// and the lead bytes from E2 on (U+2000 and above). The first emoji above ASCII are U+00A9
-/// and U+00AE, then U+203C; an ASCII keycap base is found from the E2 or EF after it. A unit
-/// test checks every code point.
+/// Whether a byte can lead an emoji or the U+FE0F or U+20E3 after a keycap base: C2 (`©`, `®`),
+/// E2 (U+2000..U+2FFF), E3 (U+3030, U+303D, U+3297, U+3299), EF (U+FE0F) and F0 (the emoji
+/// planes' symbols, flags and skin tones). The first emoji above ASCII are U+00A9 and U+00AE,
+/// then U+203C; an ASCII keycap base is found from the E2 or EF after it; the CJK ideographs
+/// and syllables (E4..EE) and the planes above U+3FFFF lead nothing. A unit test checks every
+/// code point.
 #[inline]
 pub(crate) const fn is_emoji_lead(b: u8) -> bool {
-    b == 0xC2 || b >= 0xE2
+    matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF | 0xF0)
 }
 
 /// As [`for_each_emoji`] over `text[start..]`, visiting only `leads`: the positions of the
