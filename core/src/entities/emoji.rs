@@ -77,13 +77,15 @@ pub fn for_each_emoji(text: &str, found: impl FnMut(Range<usize>)) {
     for_each_emoji_among(text, 0, leads, found);
 }
 
-/// Whether a byte can lead an emoji or the U+FE0F or U+20E3 after a keycap base: C2 (`©`, `®`)
-/// and the lead bytes from E2 on (U+2000 and above). The first emoji above ASCII are U+00A9
-/// and U+00AE, then U+203C; an ASCII keycap base is found from the E2 or EF after it. A unit
-/// test checks every code point.
+/// Whether a byte can lead an emoji or the U+FE0F or U+20E3 after a keycap base: C2 (`©`, `®`),
+/// E2 (U+2000..U+2FFF), E3 (U+3030, U+303D, U+3297, U+3299), EF (U+FE0F) and F0 (the emoji
+/// planes' symbols, flags and skin tones). The first emoji above ASCII are U+00A9 and U+00AE,
+/// then U+203C; an ASCII keycap base is found from the E2 or EF after it; the CJK ideographs
+/// and syllables (E4..EE) and the planes above U+3FFFF lead nothing. A unit test checks every
+/// code point.
 #[inline]
 pub(crate) const fn is_emoji_lead(b: u8) -> bool {
-    b == 0xC2 || b >= 0xE2
+    matches!(b, 0xC2 | 0xE2 | 0xE3 | 0xEF | 0xF0)
 }
 
 /// As [`for_each_emoji`] over `text[start..]`, visiting only `leads`: the positions of the
@@ -111,10 +113,13 @@ pub(crate) fn for_each_emoji_among(
                 continue;
             }
         }
-        // U+2000..U+203B (E2 80 80..E2 80 BB: dashes, quotes, ZWJ) start no emoji.
-        // (Valid UTF-8: an E2 lead byte has its two continuation bytes.)
-        if bytes[lead] == 0xE2 && bytes[lead + 1] == 0x80 && bytes[lead + 2] < 0xBC {
-            continue;
+        // U+2000..U+203B (E2 80 80..E2 80 BB: dashes, quotes, ZWJ) start no emoji, and of
+        // U+0080..U+00BF (C2 ..: `«`, `»`, no-break space) only `©` and `®` (C2 A9, C2 AE)
+        // may. (Valid UTF-8: a lead byte has its continuation bytes.)
+        match bytes[lead] {
+            0xE2 if bytes[lead + 1] == 0x80 && bytes[lead + 2] < 0xBC => continue,
+            0xC2 if !matches!(bytes[lead + 1], 0xA9 | 0xAE) => continue,
+            _ => {}
         }
         if let Some(end) = emoji_at(text, lead) {
             found(lead..end);
@@ -204,11 +209,27 @@ fn cmp_ignoring_selectors(a: &str, b: &str) -> Ordering {
     without_selectors(a).cmp(without_selectors(b))
 }
 
-/// The character at byte `pos` and the byte position after it.
-#[inline]
+/// The character at byte `pos` and the byte position after it; `None` at the end of `text` or
+/// if `pos` is not a char boundary. Decoded from the bytes: `text` is valid UTF-8, so a lead
+/// byte has all its continuation bytes, and no sub-slice or iterator is set up per character.
+/// (Always inlined: called as a function it costs more than it saves.)
+#[inline(always)]
 fn next_char(text: &str, pos: usize) -> Option<(char, usize)> {
-    let c = text.get(pos..)?.chars().next()?;
-    Some((c, pos + c.len_utf8()))
+    let bytes = text.as_bytes();
+    let lead = *bytes.get(pos)?;
+    let tail = |i: usize| u32::from(bytes[pos + i] & 0x3F);
+    let (cp, len) = match lead {
+        0x00..=0x7F => return Some((char::from(lead), pos + 1)),
+        // A continuation byte: inside a character.
+        0x80..=0xBF => return None,
+        0xC0..=0xDF => ((u32::from(lead & 0x1F) << 6) | tail(1), 2),
+        0xE0..=0xEF => ((u32::from(lead & 0x0F) << 12) | (tail(1) << 6) | tail(2), 3),
+        _ => (
+            (u32::from(lead & 0x07) << 18) | (tail(1) << 12) | (tail(2) << 6) | tail(3),
+            4,
+        ),
+    };
+    Some((char::from_u32(cp)?, pos + len))
 }
 
 /// The end of the longest emoji sequence starting at byte `pos`, if one does.
@@ -236,10 +257,10 @@ fn emoji_at(text: &str, pos: usize) -> Option<usize> {
             _ => None,
         };
     }
-    let mut end = element_at(text, pos)?;
+    let mut end = element_after(text, c, after)?;
     // ED-16: element (ZWJ element)+; a ZWJ with no element after it is left out.
-    while let Some((ZWJ, next)) = next_char(text, end) {
-        match element_at(text, next) {
+    while has_bytes_at(text, end, ZWJ_UTF8) {
+        match element_at(text, end + ZWJ_UTF8.len()) {
             Some(element_end) => end = element_end,
             None => break,
         }
@@ -247,23 +268,55 @@ fn emoji_at(text: &str, pos: usize) -> Option<usize> {
     Some(end)
 }
 
+/// ZWJ, VS15 and VS16 in UTF-8, compared as bytes where one may follow.
+const ZWJ_UTF8: [u8; 3] = utf8_of_bmp(ZWJ);
+const VS15_UTF8: [u8; 3] = utf8_of_bmp(VS15);
+const VS16_UTF8: [u8; 3] = utf8_of_bmp(VS16);
+
+/// The three UTF-8 bytes of a character in U+0800..U+FFFF.
+const fn utf8_of_bmp(c: char) -> [u8; 3] {
+    let cp = c as u32;
+    assert!(cp >= 0x800 && cp <= 0xFFFF);
+    [
+        0xE0 | (cp >> 12) as u8,
+        0x80 | ((cp >> 6) & 0x3F) as u8,
+        0x80 | (cp & 0x3F) as u8,
+    ]
+}
+
+/// Whether `text` holds `expected` from byte `pos` on.
+#[inline]
+fn has_bytes_at(text: &str, pos: usize, expected: [u8; 3]) -> bool {
+    text.as_bytes().get(pos..pos + 3) == Some(&expected[..])
+}
+
 /// The end of the ZWJ element starting at byte `pos`: an emoji character, a presentation
 /// sequence or a modifier sequence, optionally with a tag sequence after it.
 fn element_at(text: &str, pos: usize) -> Option<usize> {
-    let (c, mut end) = next_char(text, pos)?;
+    let (c, end) = next_char(text, pos)?;
+    element_after(text, c, end)
+}
+
+/// As [`element_at`], given the element's first character `c` and the byte `end` after it.
+#[inline]
+fn element_after(text: &str, c: char, mut end: usize) -> Option<usize> {
     if needs_vs16(c) {
         // ©, ®, ™ only as presentation sequences.
-        match next_char(text, end) {
-            Some((VS16, next)) => end = next,
-            _ => return None,
+        if !has_bytes_at(text, end, VS16_UTF8) {
+            return None;
         }
+        end += VS16_UTF8.len();
     } else if is_emoji_char(c) {
-        match next_char(text, end) {
-            // ED-13: an Emoji_Modifier_Base followed by an Emoji_Modifier.
-            Some((m, next)) if is_emoji_modifier(m) && is_emoji_modifier_base(c) => end = next,
-            // ED-9a: a presentation sequence (FE0E kept too, so that it is not left over).
-            Some((VS15 | VS16, next)) => end = next,
-            _ => {}
+        // ED-9a: a presentation sequence (FE0E kept too, so that it is not left over).
+        if has_bytes_at(text, end, VS15_UTF8) || has_bytes_at(text, end, VS16_UTF8) {
+            end += VS16_UTF8.len();
+        } else if text.as_bytes().get(end) == Some(&0xF0) {
+            // ED-13: an Emoji_Modifier_Base followed by an Emoji_Modifier (a skin tone, which
+            // like every character from U+10000 on leads with F0 or above).
+            match next_char(text, end) {
+                Some((m, next)) if is_emoji_modifier(m) && is_emoji_modifier_base(c) => end = next,
+                _ => {}
+            }
         }
     } else {
         return None;
@@ -273,6 +326,10 @@ fn element_at(text: &str, pos: usize) -> Option<usize> {
 
 /// ED-14a: the end of a tag spec and its CANCEL TAG starting at byte `pos`, if both are there.
 fn tag_end(text: &str, mut pos: usize) -> Option<usize> {
+    // Tags (U+E0020..U+E007F) lead with F3: nearly always none follows.
+    if text.as_bytes().get(pos) != Some(&0xF3) {
+        return None;
+    }
     let start = pos;
     while let Some((c, next)) = next_char(text, pos) {
         if !('\u{E0020}'..='\u{E007E}').contains(&c) {
@@ -317,9 +374,15 @@ fn is_emoji_char(c: char) -> bool {
         .unwrap_or_else(|| in_ranges(tables::EMOJI, c))
 }
 
+/// Emoji_Modifier: the five skin tones, a single range of the table.
+const SKIN_TONES: (char, char) = {
+    assert!(tables::EMOJI_MODIFIER.len() == 1);
+    tables::EMOJI_MODIFIER[0]
+};
+
 #[inline]
 fn is_emoji_modifier(c: char) -> bool {
-    in_ranges(tables::EMOJI_MODIFIER, c)
+    (SKIN_TONES.0..=SKIN_TONES.1).contains(&c)
 }
 
 #[inline]
@@ -425,6 +488,35 @@ mod tests {
                 let expected = in_a_block.then(|| in_ranges(table, c));
                 assert_eq!(bits.contains(c), expected, "{c:?}");
             }
+        }
+    }
+
+    #[test]
+    fn the_byte_forms_are_the_characters() {
+        assert_eq!(ZWJ.to_string().as_bytes(), ZWJ_UTF8);
+        assert_eq!(VS15.to_string().as_bytes(), VS15_UTF8);
+        assert_eq!(VS16.to_string().as_bytes(), VS16_UTF8);
+        for c in ['\u{E0020}', '\u{E007E}', CANCEL_TAG] {
+            assert_eq!(c.to_string().as_bytes()[0], 0xF3);
+        }
+        assert_eq!(SKIN_TONES.0.to_string().as_bytes()[0], 0xF0);
+        assert_eq!(SKIN_TONES.1.to_string().as_bytes()[0], 0xF0);
+    }
+
+    #[test]
+    fn the_emoji_modifiers_are_the_skin_tones() {
+        assert_eq!(tables::EMOJI_MODIFIER, [('\u{1F3FB}', '\u{1F3FF}')]);
+    }
+
+    #[test]
+    fn next_char_decodes_as_str_does() {
+        let text = "a\u{7F}\u{80}é\u{7FF}\u{800}€\u{FFFF}\u{10000}😀\u{10FFFF}";
+        for pos in 0..=text.len() + 1 {
+            let expected = text
+                .get(pos..)
+                .and_then(|rest| rest.chars().next())
+                .map(|c| (c, pos + c.len_utf8()));
+            assert_eq!(next_char(text, pos), expected, "{pos}");
         }
     }
 

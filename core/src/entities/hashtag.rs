@@ -41,8 +41,14 @@ pub(crate) fn for_each_hashtag_at(
             continue;
         }
         from = hash + 1;
-        // A hashtag may not follow a hashtag character (a letter, digit, `_`, `·`, ZWNJ).
-        if char_before(text, hash).is_some_and(is_hashtag_char) {
+        // A hashtag may not follow a hashtag character (a letter, digit, `_`, `·`, ZWNJ). (An
+        // ASCII one is `[A-Za-z0-9_]`, read from the byte; anything else is decoded.)
+        let follows_hashtag_char = match hash.checked_sub(1).map(|i| bytes[i]) {
+            None => false,
+            Some(b) if b.is_ascii() => is_username_byte(b),
+            Some(_) => char_before(text, hash).is_some_and(is_hashtag_char),
+        };
+        if follows_hashtag_char {
             continue;
         }
         let body_start = hash + 1;
@@ -50,7 +56,21 @@ pub(crate) fn for_each_hashtag_at(
         let mut kept_end = body_start;
         let mut kept_chars = 0;
         let mut has_letter = false;
-        for c in text[body_start..].chars() {
+        while let Some(&b) = bytes.get(run_end) {
+            // Most bodies are ASCII, taken byte by byte.
+            if b.is_ascii() {
+                if !is_username_byte(b) {
+                    break;
+                }
+                run_end += 1;
+                if kept_chars < MAX_BODY_CHARS {
+                    kept_chars += 1;
+                    kept_end = run_end;
+                    has_letter |= b.is_ascii_alphabetic();
+                }
+                continue;
+            }
+            let c = char_at(text, run_end).expect("a char at a lead byte");
             if !is_hashtag_char(c) {
                 break;
             }
@@ -82,7 +102,7 @@ pub(crate) fn for_each_hashtag_at(
             }
         }
         // Not followed by another `#`: `#a#b` is no hashtag at all.
-        if char_at(text, after) == Some('#') {
+        if bytes.get(after) == Some(&b'#') {
             continue;
         }
         found(hash..end);

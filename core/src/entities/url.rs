@@ -18,7 +18,6 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use foldhash::HashSet;
 use memchr::memchr_iter;
 
 use crate::chars::{char_at, char_before, is_separator, is_word_char};
@@ -67,10 +66,11 @@ pub(crate) fn for_each_url_at(
     dots: impl IntoIterator<Item = usize>,
     mut found: impl FnMut(UrlMatch),
 ) {
-    for_each_candidate(text, dots, |range| {
+    for_each_candidate(text, dots, |range, has_at| {
         let candidate = &text[range.clone()];
-        // TDLib find_urls: a whole candidate that is an address is an e-mail entity ...
-        if is_email_address(candidate) {
+        // TDLib find_urls: a whole candidate that is an address is an e-mail entity ... (an
+        // address needs an `@` before any path, and most candidates have none)
+        if has_at && is_email_address(candidate) {
             found(UrlMatch {
                 kind: UrlKind::Email,
                 range,
@@ -78,7 +78,7 @@ pub(crate) fn for_each_url_at(
             return;
         }
         // ... and so is one after a (case-sensitive) `mailto:`, which is left out.
-        if let Some(address) = candidate.strip_prefix("mailto:") {
+        if let Some(address) = candidate.strip_prefix("mailto:").filter(|_| has_at) {
             if is_email_address(address) {
                 let start = range.end - address.len();
                 found(UrlMatch {
@@ -331,11 +331,13 @@ fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
 // TDLib match_urls: the candidates.
 
 /// TDLib `match_urls`: candidate URLs and addresses by byte range, handed to `found` in order
-/// of position. `dots` are the positions of every `.` in `text`, in increasing order.
+/// of position, with whether an `@` comes before the candidate's path (user-info or an `@` in
+/// the domain run: no e-mail address is possible without one). `dots` are the positions of
+/// every `.` in `text`, in increasing order.
 fn for_each_candidate(
     text: &str,
     dots: impl IntoIterator<Item = usize>,
-    mut found: impl FnMut(Range<usize>),
+    mut found: impl FnMut(Range<usize>, bool),
 ) {
     let bytes = text.as_bytes();
     // TDLib's `begin`: the next candidate starts at a dot from here on; no scan goes back
@@ -417,7 +419,9 @@ fn for_each_candidate(
         // the domain, makes the candidate bad.
         let mut bad = false;
         let mut url_start = domain_start;
+        let mut has_at = last_at.is_some();
         if url_start > window && bytes[url_start - 1] == b'@' {
+            has_at = true;
             if last_at.is_some() {
                 bad = true;
             }
@@ -464,7 +468,7 @@ fn for_each_candidate(
 
         if !bad {
             if url_end > dot + 1 {
-                found(url_start..url_end);
+                found(url_start..url_end, has_at);
             }
             // Dots after a URL are skipped along with it.
             while bytes.get(url_end) == Some(&b'.') {
@@ -485,10 +489,13 @@ fn for_each_candidate(
 
 /// TDLib `fix_url`: the length of the prefix of `url` that is a URL, or `None` if it is none.
 fn fix_url(url: &str) -> Option<usize> {
-    // An explicit protocol lifts the common-TLD requirement.
-    let protocol = PROTOCOLS.iter().find(|p| {
-        url.len() >= p.len() && url.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-    });
+    // An explicit protocol lifts the common-TLD requirement. (All of them start with h, f or t.)
+    let protocol = match url.as_bytes().first().map(u8::to_ascii_lowercase) {
+        Some(b'h' | b'f' | b't') => PROTOCOLS.iter().find(|p| {
+            url.len() >= p.len() && url.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        }),
+        _ => None,
+    };
     let (rest, has_protocol) = match protocol {
         Some(p) => (&url[p.len()..], true),
         None => (url, false),
@@ -518,8 +525,19 @@ fn fix_url(url: &str) -> Option<usize> {
         _ => host_end,
     };
     let domain = &rest[domain_start..domain_end];
+    let domain_bytes = domain.as_bytes();
     // TDLib blocks this one look-alike of telegram.org.
-    if domain.eq_ignore_ascii_case("teiegram.org") {
+    if domain_bytes.len() == 12 && domain_bytes.eq_ignore_ascii_case(b"teiegram.org") {
+        return None;
+    }
+    // One label is no URL.
+    let last_dot = domain_bytes.iter().rposition(|&b| b == b'.')?;
+    // After a dot, so on a char boundary.
+    let tld = &domain[last_dot + 1..];
+    let tld_is_digits = tld.bytes().all(|b| b.is_ascii_digit());
+    // A TLD with a non-digit rules out dotted IPv4, and then it alone turns down most
+    // candidates (`U.S`, `e.g`): judged before the labels, which only matter after it.
+    if !tld_is_digits && !is_valid_tld(tld, has_protocol) {
         return None;
     }
 
@@ -527,10 +545,10 @@ fn fix_url(url: &str) -> Option<usize> {
     let mut labels = 0;
     let mut is_ipv4 = true;
     let mut has_non_digit = false;
-    // The last two labels, kept for the TLD checks below.
+    // The label before the last one, kept for the check below.
     let mut second_label: &[u8] = &[];
     let mut last_label: &[u8] = &[];
-    for label in domain.as_bytes().split(|&b| b == b'.') {
+    for label in domain_bytes.split(|&b| b == b'.') {
         if label.is_empty() || label.len() >= 64 || label.ends_with(b"-") {
             return None;
         }
@@ -544,42 +562,44 @@ fn fix_url(url: &str) -> Option<usize> {
         second_label = last_label;
         last_label = label;
     }
-    if labels == 1 {
-        return None;
-    }
     // What is kept: the path cut at an unbalanced bracket and trimmed. (Measured only now:
     // most candidates are turned down by their domain.)
     let kept = || url.len() - (path.len() - kept_path_len(path.as_bytes()));
     if is_ipv4 && labels == 4 {
         return Some(kept());
     }
-    if !has_non_digit {
+    if !has_non_digit || (tld_is_digits && !is_valid_tld(tld, has_protocol)) {
         return None;
-    }
-
-    // After a dot, so on a char boundary.
-    let tld = &domain[domain.len() - last_label.len()..];
-    // The TLD is at least two code points ...
-    tld.chars().nth(1)?;
-    if let Some(ace) = tld.strip_prefix("xn--") {
-        // ... an `xn--` TLD (lower-case prefix) is taken if it is ASCII alphanumeric ...
-        if ace.len() < 2 || !ace.bytes().all(|b| b.is_ascii_alphanumeric()) {
-            return None;
-        }
-    } else {
-        // ... any other has no `_` or `-`, and without a protocol must be a common one.
-        if tld.bytes().any(|b| b == b'_' || b == b'-') {
-            return None;
-        }
-        if !has_protocol && !is_common_tld(tld) {
-            return None;
-        }
     }
     // The label before the TLD has no `_` either (deeper labels may: `test_.google.com`).
     if second_label.contains(&b'_') {
         return None;
     }
     Some(kept())
+}
+
+/// `fix_url`'s checks of the last label of a domain that is not dotted IPv4.
+fn is_valid_tld(tld: &str, has_protocol: bool) -> bool {
+    // The TLD is at least two code points ...
+    let Some(&lead) = tld.as_bytes().first() else {
+        return false;
+    };
+    let first_len = match lead {
+        0..=0x7F => 1,
+        0x80..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    if tld.len() <= first_len {
+        return false;
+    }
+    if let Some(ace) = tld.strip_prefix("xn--") {
+        // ... an `xn--` TLD (lower-case prefix) is taken if it is ASCII alphanumeric ...
+        ace.len() >= 2 && ace.bytes().all(|b| b.is_ascii_alphanumeric())
+    } else {
+        // ... any other has no `_` or `-`, and without a protocol must be a common one.
+        !tld.bytes().any(|b| b == b'_' || b == b'-') && (has_protocol || is_common_tld(tld))
+    }
 }
 
 /// The length of the part of a URL's path that `fix_url` keeps.
@@ -620,35 +640,117 @@ fn is_ipv4_octet(label: &[u8]) -> bool {
     (1..=3).contains(&label.len()) && !(label.len() >= 2 && label[0] == b'0') && value() <= 255
 }
 
-/// TDLib's common TLDs, vendored at `core/data/tdlib-common-tlds.txt`.
-fn common_tlds() -> &'static HashSet<&'static str> {
-    // foldhash, not SipHash: the set is fixed and looked up once per URL candidate.
-    static TLDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    TLDS.get_or_init(|| {
-        include_str!("../../data/tdlib-common-tlds.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .collect()
-    })
+/// TDLib's common TLDs, vendored at `core/data/tdlib-common-tlds.txt`, one per line.
+fn common_tld_list() -> impl Iterator<Item = &'static str> {
+    include_str!("../../data/tdlib-common-tlds.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// The common TLDs as a table looked up without hashing a string: a TLD of at most 15 bytes
+/// (all but a few) is its bytes and its length packed into a `u128`, found in an
+/// open-addressing table by a multiplicative hash of that number; the few longer ones are
+/// compared one by one.
+struct TldTable {
+    /// `TLD_SLOTS` keys, 0 for an empty slot, each at or after (cyclically) its home slot.
+    slots: Vec<u128>,
+    long: Vec<&'static str>,
+}
+
+/// A power of two, more than twice the number of TLDs, so that probe runs stay short.
+const TLD_SLOTS: usize = 4096;
+
+impl TldTable {
+    fn get() -> &'static TldTable {
+        static TABLE: OnceLock<TldTable> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut table = TldTable {
+                slots: vec![0; TLD_SLOTS],
+                long: Vec::new(),
+            };
+            for tld in common_tld_list() {
+                match tld_key(tld.bytes()) {
+                    Some(key) => {
+                        let mut slot = tld_slot(key);
+                        while table.slots[slot] != 0 && table.slots[slot] != key {
+                            slot = (slot + 1) % TLD_SLOTS;
+                        }
+                        table.slots[slot] = key;
+                    }
+                    None => table.long.push(tld),
+                }
+            }
+            table
+        })
+    }
+
+    /// Whether the TLD whose bytes are `bytes` is in the table.
+    fn contains(&self, bytes: impl ExactSizeIterator<Item = u8> + Clone) -> bool {
+        match tld_key(bytes.clone()) {
+            Some(key) => {
+                let mut slot = tld_slot(key);
+                loop {
+                    match self.slots[slot] {
+                        0 => return false,
+                        k if k == key => return true,
+                        _ => slot = (slot + 1) % TLD_SLOTS,
+                    }
+                }
+            }
+            None => self.long.iter().any(|tld| tld.bytes().eq(bytes.clone())),
+        }
+    }
+}
+
+/// The bytes of a TLD of at most 15 bytes packed into a number, the first byte lowest, and its
+/// length in the highest byte (so that no key is 0, and a NUL is not taken for padding).
+#[inline]
+fn tld_key(bytes: impl ExactSizeIterator<Item = u8>) -> Option<u128> {
+    if bytes.len() > 15 {
+        return None;
+    }
+    let mut key = (bytes.len() as u128) << 120;
+    for (i, b) in bytes.enumerate() {
+        key |= u128::from(b) << (8 * i);
+    }
+    Some(key)
+}
+
+#[inline]
+fn tld_slot(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - TLD_SLOTS.trailing_zeros())) as usize
 }
 
 /// TDLib `is_common_tld`: the lower-cased TLD is in the list, except that a TLD whose only
 /// upper-case letter is its first is rejected (`telegram.ORG` yes, `telegram.Org` no).
 fn is_common_tld(tld: &str) -> bool {
-    let tlds = common_tlds();
-    // A TLD that is its own lower case (`ru`, `рф`) is looked up as it is, without a String.
+    let table = TldTable::get();
+    let bytes = tld.as_bytes();
+    if bytes.is_ascii() {
+        // ASCII lower-cases byte by byte, so the rule reads: not (the first byte is upper case
+        // and no other is).
+        let Some((first, others)) = bytes.split_first() else {
+            return false;
+        };
+        if first.is_ascii_uppercase() && !others.iter().any(u8::is_ascii_uppercase) {
+            return false;
+        }
+        return table.contains(bytes.iter().map(u8::to_ascii_lowercase));
+    }
+    // A TLD that is its own lower case (`рф`) is looked up as it is, without a String.
     if tld
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || is_lowercase_cyrillic(c))
     {
-        return tlds.contains(tld);
+        return table.contains(bytes.iter().copied());
     }
     let lower: String = tld.chars().map(simple_lowercase).collect();
     if lower != tld && lower.chars().skip(1).eq(tld.chars().skip(1)) {
         return false;
     }
-    tlds.contains(lower.as_str())
+    table.contains(lower.bytes())
 }
 
 /// One code point's lower case, as TDLib's per-code-point `unicode_to_lower` (for the one
@@ -907,9 +1009,67 @@ mod tests {
 
     #[test]
     fn the_common_tld_list_is_loaded_from_the_data_file() {
-        assert!(common_tlds().len() > 1400);
-        assert!(common_tlds().contains("рф"));
-        assert!(!common_tlds().iter().any(|t| t.starts_with('#')));
+        assert!(common_tld_list().count() > 1400);
+        assert!(common_tld_list().any(|t| t == "рф"));
+        assert!(!common_tld_list().any(|t| t.starts_with('#')));
+    }
+
+    /// The reference: TDLib's rule over a plain set of the listed TLDs.
+    fn is_common_tld_by_set(tld: &str) -> bool {
+        let set: std::collections::HashSet<&str> = common_tld_list().collect();
+        let lower: String = tld.chars().map(simple_lowercase).collect();
+        if lower != tld && lower.chars().skip(1).eq(tld.chars().skip(1)) {
+            return false;
+        }
+        set.contains(lower.as_str())
+    }
+
+    #[test]
+    fn the_tld_table_holds_every_listed_tld_and_nothing_else() {
+        let listed: Vec<&str> = common_tld_list().collect();
+        assert!(
+            listed.iter().any(|tld| tld.len() > 16),
+            "the long list is used"
+        );
+        let mut tried = Vec::new();
+        for tld in &listed {
+            assert!(is_common_tld(tld), "{tld}");
+            tried.push(tld.to_uppercase());
+            let mut first_upper: String = tld.chars().next().unwrap().to_uppercase().collect();
+            first_upper.push_str(&tld[tld.chars().next().unwrap().len_utf8()..]);
+            tried.push(first_upper);
+            tried.push(format!("{tld}x"));
+            tried.push(tld[..tld.len() - tld.chars().last().unwrap().len_utf8()].to_owned());
+            tried.push(format!("x{tld}"));
+        }
+        for tld in [
+            "",
+            "a",
+            "c",
+            "ab",
+            "xx",
+            "COM",
+            "Com",
+            "cOm",
+            "cOM",
+            "РФ",
+            "Рф",
+            "рФ",
+            "İ",
+            "ı",
+            "ΕΛ",
+            "Ελ",
+            "VERMÖGENSBERATER",
+            "Vermögensberater",
+            "xn--p1ai",
+            "com\0",
+            "s",
+        ] {
+            tried.push(tld.to_owned());
+        }
+        for tld in &tried {
+            assert_eq!(is_common_tld(tld), is_common_tld_by_set(tld), "{tld:?}");
+        }
     }
 
     #[test]
