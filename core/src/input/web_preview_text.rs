@@ -110,6 +110,10 @@ fn decimal_times(whole: &str, fraction: &str, multiplier: u64) -> Option<u64> {
 /// A view/time footer: `1.2K views 14:05`, `845 views 11:02`, `1.5K viewsedited 12:40`,
 /// `1 view 9:05 PM`; spaces optional.
 fn is_footer(line: &str) -> bool {
+    // Runs on every line: most start with no digit.
+    if !line.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let Some((_, rest)) = strip_abbreviated_number(line) else {
         return false;
     };
