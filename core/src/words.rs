@@ -44,6 +44,54 @@ struct WordSpan {
     flags: u8,
 }
 
+/// A word as [`WordFinder::for_each_word_lazily`] hands it over: its surface at once, its key
+/// only when asked for, since a caller that already knows the surface needs no key.
+pub struct Word<'a> {
+    surface: &'a str,
+    /// The finder's key buffer.
+    key: &'a mut String,
+    key_state: KeyState,
+}
+
+/// Where [`Word::key`] finds the key, or how it makes it.
+#[derive(Debug, Clone, Copy)]
+enum KeyState {
+    /// The key is the surface.
+    Surface,
+    /// The key is in the buffer.
+    Buffer,
+    /// Made of simple characters: [`lower_simple_into`], `ё` folded or not.
+    Simple { fold_yo: bool },
+    /// Any other word: full lower-casing ([`full_key_into`]), `ё` folded or not.
+    Full { fold_yo: bool },
+}
+
+impl<'a> Word<'a> {
+    /// The word as written (after NFKC), apostrophes tidied.
+    pub fn surface(&self) -> &'a str {
+        self.surface
+    }
+
+    /// The lower-cased word (`ё` folded when the finder folds it), made on the first call.
+    pub fn key(&mut self) -> &str {
+        match self.key_state {
+            KeyState::Simple { fold_yo } => {
+                lower_simple_into(self.surface, fold_yo, self.key);
+                self.key_state = KeyState::Buffer;
+            }
+            KeyState::Full { fold_yo } => {
+                full_key_into(self.surface, fold_yo, self.key);
+                self.key_state = KeyState::Buffer;
+            }
+            KeyState::Surface | KeyState::Buffer => {}
+        }
+        match self.key_state {
+            KeyState::Surface => self.surface,
+            _ => self.key.as_str(),
+        }
+    }
+}
+
 impl WordFinder {
     /// A word finder; `fold_yo` folds `ё` into `е` in keys. It reports sentence ends (see
     /// [`WordFinder::for_each_word_in_sentences`]).
@@ -85,6 +133,15 @@ impl WordFinder {
         text: &str,
         mut found: impl FnMut(&str, &str, bool),
     ) {
+        self.for_each_word_lazily(text, |mut word, after_break| {
+            let surface = word.surface();
+            found(word.key(), surface, after_break)
+        });
+    }
+
+    /// As [`WordFinder::for_each_word_in_sentences`], handing over each word as a [`Word`],
+    /// whose key is made only when asked for.
+    pub fn for_each_word_lazily(&mut self, text: &str, mut found: impl FnMut(Word<'_>, bool)) {
         self.sentence_break = false;
         self.spans.clear();
         let bytes = text.as_bytes();
@@ -167,7 +224,7 @@ impl WordFinder {
         token_start: usize,
         not_simple_at: usize,
         break_before: bool,
-        found: &mut impl FnMut(&str, &str, bool),
+        found: &mut impl FnMut(Word<'_>, bool),
     ) -> usize {
         self.emit_spans(text, found);
         if break_before && self.track_sentences {
@@ -184,7 +241,7 @@ impl WordFinder {
 
     /// Hands over the words held back, and forgets them. A word without an apostrophe is its own
     /// surface, and its own key too when it has no capital (nor `ё` to fold): no copy.
-    fn emit_spans(&mut self, text: &str, found: &mut impl FnMut(&str, &str, bool)) {
+    fn emit_spans(&mut self, text: &str, found: &mut impl FnMut(Word<'_>, bool)) {
         let key_changes = if self.fold_yo { UPPER | YO } else { UPPER };
         for index in 0..self.spans.len() {
             let span = self.spans[index];
@@ -200,21 +257,27 @@ impl WordFinder {
             } else {
                 word
             };
-            let key = if span.flags & key_changes != 0 {
-                lower_simple_into(surface, self.fold_yo, &mut self.key);
-                self.key.as_str()
+            let key_state = if span.flags & key_changes != 0 {
+                KeyState::Simple {
+                    fold_yo: self.fold_yo,
+                }
             } else {
-                surface
+                KeyState::Surface
             };
             let after_break = std::mem::take(&mut self.sentence_break);
-            found(key, surface, after_break);
+            let word = Word {
+                surface,
+                key: &mut self.key,
+                key_state,
+            };
+            found(word, after_break);
         }
         self.spans.clear();
     }
 
     /// The full path for a token with a character that is not simple: the NFKC quick check,
     /// the normaliser only when needed, and `unicode-segmentation`.
-    fn full_token(&mut self, token: &str, found: &mut impl FnMut(&str, &str, bool)) {
+    fn full_token(&mut self, token: &str, found: &mut impl FnMut(Word<'_>, bool)) {
         let normalized = if is_nfkc(token) {
             None
         } else {
@@ -243,27 +306,38 @@ impl WordFinder {
         }
     }
 
-    fn emit(&mut self, segment: &str, found: &mut impl FnMut(&str, &str, bool)) {
+    fn emit(&mut self, segment: &str, found: &mut impl FnMut(Word<'_>, bool)) {
         if !tidy_word(segment, &mut self.surface) {
             return;
         }
-        self.key.clear();
-        if self.surface.is_ascii() {
-            self.key.push_str(&self.surface);
-            self.key.make_ascii_lowercase();
-        } else {
-            self.key
-                .extend(self.surface.chars().flat_map(char::to_lowercase));
-            // `str::to_lowercase` also maps a final capital sigma to `ς`; keep its answer.
-            if self.surface.contains('Σ') {
-                self.key = self.surface.to_lowercase();
-            }
-        }
-        if self.fold_yo && self.key.contains(['ё', 'Ё']) {
-            self.key = self.key.replace('ё', "е");
-        }
         let after_break = std::mem::take(&mut self.sentence_break);
-        found(&self.key, &self.surface, after_break);
+        let word = Word {
+            surface: &self.surface,
+            key: &mut self.key,
+            key_state: KeyState::Full {
+                fold_yo: self.fold_yo,
+            },
+        };
+        found(word, after_break);
+    }
+}
+
+/// The key of a word of the full path: `surface` lower-cased as `str::to_lowercase` does it,
+/// `ё` then folded into `е` on request.
+fn full_key_into(surface: &str, fold_yo: bool, key: &mut String) {
+    key.clear();
+    if surface.is_ascii() {
+        key.push_str(surface);
+        key.make_ascii_lowercase();
+    } else {
+        key.extend(surface.chars().flat_map(char::to_lowercase));
+        // `str::to_lowercase` also maps a final capital sigma to `ς`; keep its answer.
+        if surface.contains('Σ') {
+            *key = surface.to_lowercase();
+        }
+    }
+    if fold_yo && key.contains(['ё', 'Ё']) {
+        *key = key.replace('ё', "е");
     }
 }
 
@@ -977,6 +1051,47 @@ mod tests {
                 reference_words_in_sentences(&text, fold_yo),
                 "text {text:?}, fold_yo {fold_yo}"
             );
+        }
+    }
+
+    /// The lazy hand-over agrees with the plain definition whether or not the key is asked
+    /// for, and asking twice gives the same key.
+    #[test]
+    fn lazy_words_agree_with_the_plain_definition() {
+        let pieces = [
+            "a", "Q", "7", " ", "\t", "\n", ".", "!", "'", "’", ":", ",", "_", "-", "À", "é", "ß",
+            "Þ", "×", "Ё", "ё", "Я", "я", "Ѐ", "џ", "Ѡ", "’s", "'S", "…", "«", "—", "e\u{301}",
+            "😀", "ΣΑΣ", "İ", "ﬁ", "Straße", "ЁЛКА", "U.S.", "3.14", "“", "‘",
+        ];
+        let mut state = 0x5DEE_CE66_D1CE_4E5B;
+        for round in 0..30_000 {
+            let len = (xorshift(&mut state) % 16) as usize;
+            let text: String = (0..len)
+                .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
+                .collect();
+            let fold_yo = round % 2 == 0;
+            let expected = reference_words_in_sentences(&text, fold_yo);
+            // Every other word's key is asked for, twice.
+            let mut seen = Vec::new();
+            let mut finder = WordFinder::new(fold_yo);
+            finder.for_each_word_lazily(&text, |mut word, after_break| {
+                let key = (seen.len() % 2 == 0).then(|| {
+                    let key = word.key().to_string();
+                    assert_eq!(word.key(), key, "text {text:?}");
+                    key
+                });
+                seen.push((key, word.surface().to_string(), after_break));
+            });
+            assert_eq!(seen.len(), expected.len(), "text {text:?}");
+            for ((key, surface, after_break), (expected_key, expected_surface, expected_break)) in
+                seen.iter().zip(&expected)
+            {
+                if let Some(key) = key {
+                    assert_eq!(key, expected_key, "text {text:?}");
+                }
+                assert_eq!(surface, expected_surface, "text {text:?}");
+                assert_eq!(after_break, expected_break, "text {text:?}");
+            }
         }
     }
 
