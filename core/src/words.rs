@@ -732,10 +732,17 @@ fn scan_joined(bytes: &[u8], mut at: usize, mut flags: u8) -> Result<(usize, u8)
             } else if byte < 0x80 {
                 break ascii;
             } else if byte == 0xD0 || (byte == 0xD1 && bytes[at + 1] < 0xA0) {
-                // Basic Cyrillic, U+0400–U+045F (D0 80–BF, D1 80–9F): letters. The flags of
-                // capitals and `ё` are left out: keys ask [`simple_key_differs`].
+                // Basic Cyrillic, U+0400–U+045F (D0 80–BF, D1 80–9F): letters, and the rest of
+                // their run. The flags of capitals and `ё` are left out: keys ask
+                // [`simple_key_differs`].
                 flags |= LETTER;
                 at += 2;
+                while let Some(&[lead, second]) = bytes.get(at..at + 2) {
+                    if !(lead == 0xD0 || (lead == 0xD1 && second < 0xA0)) {
+                        break;
+                    }
+                    at += 2;
+                }
             } else {
                 let c = decode_simple(bytes, at).ok_or(at)?;
                 if c.flags & JOINS == 0 {
@@ -747,6 +754,15 @@ fn scan_joined(bytes: &[u8], mut at: usize, mut flags: u8) -> Result<(usize, u8)
         };
         if stop & MID == 0 {
             return Ok((at, flags));
+        }
+        // Most mid characters end a word, before white space or more punctuation: an ASCII
+        // one followed by an ASCII character that joins nothing.
+        if bytes[at] < 0x80 {
+            if let Some(&next) = bytes.get(at + 1) {
+                if next < 0x80 && BYTE_FLAGS[usize::from(next)] & JOINS == 0 {
+                    return Ok((at, flags));
+                }
+            }
         }
         // WB6/7, WB11/12: one mid character between two letters or two digits.
         let last = match bytes[at - 1] {
@@ -1275,6 +1291,48 @@ mod tests {
             }
         }
         assert!(answered > 20_000, "{answered}");
+    }
+
+    /// Long runs of letters and digits, Latin and Cyrillic (the scanner's tight loops).
+    #[test]
+    fn long_runs_agree_with_the_plain_definition() {
+        let pieces = [
+            "abcdefgh",
+            "ABCDEFGHIJ",
+            "0123456789",
+            "x",
+            "9",
+            "_",
+            " ",
+            ".",
+            "'",
+            "’s",
+            ",",
+            "я",
+            "Ёлка",
+            "ПРИВЕТмир",
+            "ѠѠ",
+            "é",
+            "ß",
+            "😀",
+            "e\u{301}",
+            "—",
+            "«",
+            "!",
+        ];
+        let mut state = 0x8F1B_BCDC_BF0E_4A33;
+        for round in 0..30_000 {
+            let len = (xorshift(&mut state) % 10) as usize;
+            let text: String = (0..len)
+                .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
+                .collect();
+            let fold_yo = round % 2 == 0;
+            assert_eq!(
+                words_in_sentences(&text, fold_yo),
+                reference_words_in_sentences(&text, fold_yo),
+                "text {text:?}, fold_yo {fold_yo}"
+            );
+        }
     }
 
     #[test]
