@@ -729,6 +729,15 @@ fn scan_joined(bytes: &[u8], mut at: usize, mut flags: u8) -> Result<(usize, u8)
             if ascii & JOINS != 0 {
                 flags |= ascii;
                 at += 1;
+                if flags & LETTER != 0 {
+                    // The segment has its letter: only the end of the ASCII run matters.
+                    while let Some(&byte) = bytes.get(at) {
+                        if BYTE_FLAGS[usize::from(byte)] & JOINS == 0 {
+                            break;
+                        }
+                        at += 1;
+                    }
+                }
             } else if byte < 0x80 {
                 break ascii;
             } else if byte == 0xD0 || (byte == 0xD1 && bytes[at + 1] < 0xA0) {
@@ -737,10 +746,7 @@ fn scan_joined(bytes: &[u8], mut at: usize, mut flags: u8) -> Result<(usize, u8)
                 // [`simple_key_differs`].
                 flags |= LETTER;
                 at += 2;
-                while let Some(&[lead, second]) = bytes.get(at..at + 2) {
-                    if !(lead == 0xD0 || (lead == 0xD1 && second < 0xA0)) {
-                        break;
-                    }
+                while let [0xD0, _, ..] | [0xD1, 0x80..=0x9F, ..] = bytes[at..] {
                     at += 2;
                 }
             } else {
