@@ -431,18 +431,32 @@ fn lower_simple_into(surface: &str, fold_yo: bool, key: &mut String) {
 /// Whether the key of `surface`, made of [`simple_class`] characters and `'`, differs from it
 /// (see [`lower_simple_into`]): a capital, or `ё` when `fold_yo`.
 fn simple_key_differs(surface: &str, fold_yo: bool) -> bool {
-    let bytes = surface.as_bytes();
-    // Continuation bytes match none of the lead bytes below, and a lead byte has its second.
-    bytes.iter().enumerate().any(|(at, &byte)| match byte {
-        b'A'..=b'Z' => true,
-        // U+00C0–U+00DE but U+00D7 (×).
-        0xC3 => matches!(bytes[at + 1], 0x80..=0x96 | 0x98..=0x9E),
-        // U+0400–U+042F, `Ё` among them.
-        0xD0 => bytes[at + 1] <= 0xAF,
-        // `ё`.
-        0xD1 => fold_yo && bytes[at + 1] == 0x91,
-        _ => false,
-    })
+    // A character at a time: ASCII, or a two-byte letter (U+2019 is `'` after tidying).
+    let mut rest = surface.as_bytes();
+    loop {
+        match *rest {
+            [] => return false,
+            [b'A'..=b'Z', ..] => return true,
+            [byte, ref tail @ ..] if byte < 0x80 => rest = tail,
+            [lead, second, ref tail @ ..] => {
+                let differs = match lead {
+                    // U+00C0–U+00DE but U+00D7 (×).
+                    0xC3 => matches!(second, 0x80..=0x96 | 0x98..=0x9E),
+                    // U+0400–U+042F, `Ё` among them.
+                    0xD0 => second <= 0xAF,
+                    // `ё`.
+                    0xD1 => fold_yo && second == 0x91,
+                    _ => false,
+                };
+                if differs {
+                    return true;
+                }
+                rest = tail;
+            }
+            // Not reached: a lead byte has its second.
+            [_] => return false,
+        }
+    }
 }
 
 /// The surface of a simple word with an apostrophe when it is a slice of the word, else None
