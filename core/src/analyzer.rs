@@ -340,7 +340,8 @@ impl Counts {
         let (deeper, options, stemmers) = (&mut self.deeper, &self.options, &mut self.stemmers);
         let seen_words = &mut self.seen.words;
         self.word_finder
-            .for_each_word_in_sentences(gap, |key, surface, after_break| {
+            .for_each_word_lazily(gap, |mut word, after_break| {
+                let surface = word.surface();
                 // The deeper analyses want every word's key; the counts alone can go by surface.
                 if !deeper_on {
                     if let Some(slot) = seen_words.get(surface) {
@@ -351,6 +352,7 @@ impl Counts {
                         return;
                     }
                 }
+                let key = word.key();
                 // Stopwords are NLTK's unstemmed words: the test comes before stemming.
                 let counted = !stopwords.contains(key);
                 let key = match stemmers {

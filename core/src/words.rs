@@ -44,6 +44,58 @@ struct WordSpan {
     flags: u8,
 }
 
+/// A word as [`WordFinder::for_each_word_lazily`] hands it over: its surface at once, its key
+/// only when asked for, since a caller that already knows the surface needs no key.
+pub struct Word<'a> {
+    surface: &'a str,
+    /// The finder's key buffer.
+    key: &'a mut String,
+    key_state: KeyState,
+}
+
+/// Where [`Word::key`] finds the key, or how it makes it.
+#[derive(Debug, Clone, Copy)]
+enum KeyState {
+    /// The key is the surface.
+    Surface,
+    /// The key is in the buffer.
+    Buffer,
+    /// Made of simple characters: [`lower_simple_into`], `ё` folded or not.
+    Simple { fold_yo: bool },
+    /// Any other word: full lower-casing ([`full_key_into`]), `ё` folded or not.
+    Full { fold_yo: bool },
+}
+
+impl<'a> Word<'a> {
+    /// The word as written (after NFKC), apostrophes tidied.
+    pub fn surface(&self) -> &'a str {
+        self.surface
+    }
+
+    /// The lower-cased word (`ё` folded when the finder folds it), made on the first call.
+    pub fn key(&mut self) -> &str {
+        match self.key_state {
+            KeyState::Simple { fold_yo } => {
+                self.key_state = if simple_key_differs(self.surface, fold_yo) {
+                    lower_simple_into(self.surface, fold_yo, self.key);
+                    KeyState::Buffer
+                } else {
+                    KeyState::Surface
+                };
+            }
+            KeyState::Full { fold_yo } => {
+                full_key_into(self.surface, fold_yo, self.key);
+                self.key_state = KeyState::Buffer;
+            }
+            KeyState::Surface | KeyState::Buffer => {}
+        }
+        match self.key_state {
+            KeyState::Surface => self.surface,
+            _ => self.key.as_str(),
+        }
+    }
+}
+
 impl WordFinder {
     /// A word finder; `fold_yo` folds `ё` into `е` in keys. It reports sentence ends (see
     /// [`WordFinder::for_each_word_in_sentences`]).
@@ -85,91 +137,115 @@ impl WordFinder {
         text: &str,
         mut found: impl FnMut(&str, &str, bool),
     ) {
+        self.for_each_word_lazily(text, |mut word, after_break| {
+            let surface = word.surface();
+            found(word.key(), surface, after_break)
+        });
+    }
+
+    /// As [`WordFinder::for_each_word_in_sentences`], handing over each word as a [`Word`],
+    /// whose key is made only when asked for.
+    ///
+    /// The text is taken a token (a run without white space) at a time. A word that ends its
+    /// token, the first of it, is handed over at once: the whole token was simple. Other words
+    /// wait in `spans` until their token ends, as a later character that is not simple sends
+    /// the whole token down the full path instead.
+    pub fn for_each_word_lazily(&mut self, text: &str, mut found: impl FnMut(Word<'_>, bool)) {
         self.sentence_break = false;
-        self.spans.clear();
         let bytes = text.as_bytes();
         let mut at = 0;
-        // A sentence ended since the last span.
+        // A sentence ended since the last word found.
         let mut break_pending = false;
-        // Where the current token starts, with the spans and pending break it found there.
-        let mut token_start = 0;
-        let mut spans_before_token = 0;
-        let mut break_before_token = false;
-        while let Some(&byte) = bytes.get(at) {
-            let mut c = BYTE_FLAGS[usize::from(byte)];
-            let mut len = 1;
-            if byte >= 0x80 {
-                match decode_simple(bytes, at) {
-                    Some(simple) => (c, len) = (simple.flags, usize::from(simple.len)),
-                    None => {
-                        self.spans.truncate(spans_before_token);
-                        at = self.full_token_at(
-                            text,
-                            token_start,
-                            at,
-                            break_before_token,
-                            &mut found,
-                        );
-                        break_pending = false;
-                        continue;
-                    }
+        'tokens: loop {
+            // The white space before the next token.
+            let token_start = loop {
+                let Some(&byte) = bytes.get(at) else {
+                    return;
+                };
+                if BYTE_FLAGS[usize::from(byte)] & SPACE == 0 {
+                    break at;
                 }
-            }
-            if c & SPACE != 0 {
                 at += 1;
-                token_start = at;
-                spans_before_token = self.spans.len();
-                break_before_token = break_pending;
-                continue;
-            }
-            if c & JOINS == 0 {
-                break_pending |= c & SENTENCE_END != 0;
-                at += len;
-                continue;
-            }
-            let from = at;
-            match scan_joined(bytes, at + len, c) {
-                Ok((to, flags)) => {
-                    at = to;
-                    if flags & LETTER != 0 {
-                        self.spans.push(WordSpan {
+            };
+            let break_before_token = break_pending;
+            self.spans.clear();
+            // The token, a segment at a time.
+            let not_simple_at = loop {
+                let Some(&byte) = bytes.get(at) else {
+                    if !self.spans.is_empty() {
+                        self.emit_spans(text, &mut found);
+                    }
+                    return;
+                };
+                let (c, len) = if byte < 0x80 {
+                    (BYTE_FLAGS[usize::from(byte)], 1)
+                } else {
+                    match decode_simple(bytes, at) {
+                        Some(simple) => (simple.flags, usize::from(simple.len)),
+                        None => break at,
+                    }
+                };
+                if c & SPACE != 0 {
+                    if !self.spans.is_empty() {
+                        self.emit_spans(text, &mut found);
+                    }
+                    continue 'tokens;
+                }
+                if c & JOINS == 0 {
+                    break_pending |= c & SENTENCE_END != 0;
+                    at += len;
+                    continue;
+                }
+                let from = at;
+                match scan_joined(bytes, at + len, c) {
+                    Ok((to, flags)) => {
+                        at = to;
+                        if flags & LETTER == 0 {
+                            break_pending |= flags & SENTENCE_END != 0;
+                            continue;
+                        }
+                        let span = WordSpan {
                             from,
                             to,
                             break_before: std::mem::take(&mut break_pending),
                             flags,
-                        });
-                    } else {
-                        break_pending |= flags & SENTENCE_END != 0;
+                        };
+                        let ends_token = bytes
+                            .get(to)
+                            .is_none_or(|&next| BYTE_FLAGS[usize::from(next)] & SPACE != 0);
+                        if ends_token && self.spans.is_empty() {
+                            self.emit_span(text, span, &mut found);
+                            continue 'tokens;
+                        }
+                        self.spans.push(span);
                     }
+                    Err(not_simple_at) => break not_simple_at,
                 }
-                Err(not_simple_at) => {
-                    self.spans.truncate(spans_before_token);
-                    at = self.full_token_at(
-                        text,
-                        token_start,
-                        not_simple_at,
-                        break_before_token,
-                        &mut found,
-                    );
-                    break_pending = false;
-                }
-            }
+            };
+            // The words this token found are not handed over: the full path finds them again.
+            self.spans.clear();
+            at = self.full_token_at(
+                text,
+                token_start,
+                not_simple_at,
+                break_before_token,
+                &mut found,
+            );
+            break_pending = false;
         }
-        self.emit_spans(text, &mut found);
     }
 
-    /// Hands over the words held back, then sends the token at `token_start`, which has a
-    /// character that is not simple at `not_simple_at`, down the full path; returns where the
-    /// token ends. `break_before` says whether a sentence ended before the token.
+    /// Sends the token at `token_start`, which has a character that is not simple at
+    /// `not_simple_at`, down the full path; returns where the token ends. `break_before` says
+    /// whether a sentence ended before the token.
     fn full_token_at(
         &mut self,
         text: &str,
         token_start: usize,
         not_simple_at: usize,
         break_before: bool,
-        found: &mut impl FnMut(&str, &str, bool),
+        found: &mut impl FnMut(Word<'_>, bool),
     ) -> usize {
-        self.emit_spans(text, found);
         if break_before && self.track_sentences {
             self.sentence_break = true;
         }
@@ -182,39 +258,48 @@ impl WordFinder {
         end
     }
 
-    /// Hands over the words held back, and forgets them. A word without an apostrophe is its own
-    /// surface, and its own key too when it has no capital (nor `ё` to fold): no copy.
-    fn emit_spans(&mut self, text: &str, found: &mut impl FnMut(&str, &str, bool)) {
-        let key_changes = if self.fold_yo { UPPER | YO } else { UPPER };
+    /// Hands over the words held back, and forgets them.
+    fn emit_spans(&mut self, text: &str, found: &mut impl FnMut(Word<'_>, bool)) {
         for index in 0..self.spans.len() {
             let span = self.spans[index];
-            if span.break_before && self.track_sentences {
-                self.sentence_break = true;
-            }
-            let word = &text[span.from..span.to];
-            let surface = if span.flags & APOSTROPHE != 0 {
-                if !tidy_word(word, &mut self.surface) {
-                    continue;
-                }
-                self.surface.as_str()
-            } else {
-                word
-            };
-            let key = if span.flags & key_changes != 0 {
-                lower_simple_into(surface, self.fold_yo, &mut self.key);
-                self.key.as_str()
-            } else {
-                surface
-            };
-            let after_break = std::mem::take(&mut self.sentence_break);
-            found(key, surface, after_break);
+            self.emit_span(text, span, found);
         }
         self.spans.clear();
     }
 
+    /// Hands over the word of a simple token at `span`. A word is its own surface unless an
+    /// apostrophe needs tidying, and most of those only lose a final `'s`: a shorter slice of
+    /// the text (see [`simple_tidy`]).
+    #[inline(always)]
+    fn emit_span(&mut self, text: &str, span: WordSpan, found: &mut impl FnMut(Word<'_>, bool)) {
+        if span.break_before && self.track_sentences {
+            self.sentence_break = true;
+        }
+        let word = &text[span.from..span.to];
+        let surface = if span.flags & APOSTROPHE == 0 {
+            word
+        } else if let Some(surface) = simple_tidy(word) {
+            surface
+        } else {
+            if !tidy_word(word, &mut self.surface) {
+                return;
+            }
+            self.surface.as_str()
+        };
+        let after_break = std::mem::take(&mut self.sentence_break);
+        let word = Word {
+            surface,
+            key: &mut self.key,
+            key_state: KeyState::Simple {
+                fold_yo: self.fold_yo,
+            },
+        };
+        found(word, after_break);
+    }
+
     /// The full path for a token with a character that is not simple: the NFKC quick check,
     /// the normaliser only when needed, and `unicode-segmentation`.
-    fn full_token(&mut self, token: &str, found: &mut impl FnMut(&str, &str, bool)) {
+    fn full_token(&mut self, token: &str, found: &mut impl FnMut(Word<'_>, bool)) {
         let normalized = if is_nfkc(token) {
             None
         } else {
@@ -243,27 +328,38 @@ impl WordFinder {
         }
     }
 
-    fn emit(&mut self, segment: &str, found: &mut impl FnMut(&str, &str, bool)) {
+    fn emit(&mut self, segment: &str, found: &mut impl FnMut(Word<'_>, bool)) {
         if !tidy_word(segment, &mut self.surface) {
             return;
         }
-        self.key.clear();
-        if self.surface.is_ascii() {
-            self.key.push_str(&self.surface);
-            self.key.make_ascii_lowercase();
-        } else {
-            self.key
-                .extend(self.surface.chars().flat_map(char::to_lowercase));
-            // `str::to_lowercase` also maps a final capital sigma to `ς`; keep its answer.
-            if self.surface.contains('Σ') {
-                self.key = self.surface.to_lowercase();
-            }
-        }
-        if self.fold_yo && self.key.contains(['ё', 'Ё']) {
-            self.key = self.key.replace('ё', "е");
-        }
         let after_break = std::mem::take(&mut self.sentence_break);
-        found(&self.key, &self.surface, after_break);
+        let word = Word {
+            surface: &self.surface,
+            key: &mut self.key,
+            key_state: KeyState::Full {
+                fold_yo: self.fold_yo,
+            },
+        };
+        found(word, after_break);
+    }
+}
+
+/// The key of a word of the full path: `surface` lower-cased as `str::to_lowercase` does it,
+/// `ё` then folded into `е` on request.
+fn full_key_into(surface: &str, fold_yo: bool, key: &mut String) {
+    key.clear();
+    if surface.is_ascii() {
+        key.push_str(surface);
+        key.make_ascii_lowercase();
+    } else {
+        key.extend(surface.chars().flat_map(char::to_lowercase));
+        // `str::to_lowercase` also maps a final capital sigma to `ς`; keep its answer.
+        if surface.contains('Σ') {
+            *key = surface.to_lowercase();
+        }
+    }
+    if fold_yo && key.contains(['ё', 'Ё']) {
+        *key = key.replace('ё', "е");
     }
 }
 
@@ -330,6 +426,55 @@ fn lower_simple_into(surface: &str, fold_yo: bool, key: &mut String) {
         }
     }
     key.push_str(&surface[copied_to..]);
+}
+
+/// Whether the key of `surface`, made of [`simple_class`] characters and `'`, differs from it
+/// (see [`lower_simple_into`]): a capital, or `ё` when `fold_yo`.
+fn simple_key_differs(surface: &str, fold_yo: bool) -> bool {
+    // A character at a time: ASCII, or a two-byte letter (U+2019 is `'` after tidying).
+    let mut rest = surface.as_bytes();
+    loop {
+        match *rest {
+            [] => return false,
+            [b'A'..=b'Z', ..] => return true,
+            [byte, ref tail @ ..] if byte < 0x80 => rest = tail,
+            [lead, second, ref tail @ ..] => {
+                let differs = match lead {
+                    // U+00C0–U+00DE but U+00D7 (×).
+                    0xC3 => matches!(second, 0x80..=0x96 | 0x98..=0x9E),
+                    // U+0400–U+042F, `Ё` among them.
+                    0xD0 => second <= 0xAF,
+                    // `ё`.
+                    0xD1 => fold_yo && second == 0x91,
+                    _ => false,
+                };
+                if differs {
+                    return true;
+                }
+                rest = tail;
+            }
+            // Not reached: a lead byte has its second.
+            [_] => return false,
+        }
+    }
+}
+
+/// The surface of a simple word with an apostrophe when it is a slice of the word, else None
+/// (ask [`tidy_word`]). Such a word starts and ends with a joining character and has no two
+/// mid characters in a row, so [`tidy_word`] trims nothing: it drops a final `'s` (the word is
+/// longer than that) and turns U+2019 into `'`. A word without U+2019 and without a final `'s`
+/// is its own surface; one ending in `'s` whose rest has no apostrophe and a letter is that
+/// rest. The only non-ASCII characters of such a rest are letters; U+2019 starts with E2.
+fn simple_tidy(word: &str) -> Option<&str> {
+    let bytes = word.as_bytes();
+    let rest = match bytes {
+        [rest @ .., b'\'', b's' | b'S'] | [rest @ .., 0xE2, 0x80, 0x99, b's' | b'S'] => rest,
+        _ if !bytes.contains(&0xE2) => return Some(word),
+        _ => return None,
+    };
+    let clean = rest.iter().all(|&b| b != b'\'' && b != 0xE2);
+    let has_letter = rest.iter().any(|&b| b.is_ascii_alphabetic() || b >= 0x80);
+    (clean && has_letter).then(|| &word[..rest.len()])
 }
 
 /// Sentence terminals that end an n-gram: `.`, `!`, `?`, `…`, and their full-width, CJK and
@@ -598,8 +743,26 @@ fn scan_joined(bytes: &[u8], mut at: usize, mut flags: u8) -> Result<(usize, u8)
             if ascii & JOINS != 0 {
                 flags |= ascii;
                 at += 1;
+                if flags & LETTER != 0 {
+                    // The segment has its letter: only the end of the ASCII run matters.
+                    while let Some(&byte) = bytes.get(at) {
+                        if BYTE_FLAGS[usize::from(byte)] & JOINS == 0 {
+                            break;
+                        }
+                        at += 1;
+                    }
+                }
             } else if byte < 0x80 {
                 break ascii;
+            } else if byte == 0xD0 || (byte == 0xD1 && bytes[at + 1] < 0xA0) {
+                // Basic Cyrillic, U+0400–U+045F (D0 80–BF, D1 80–9F): letters, and the rest of
+                // their run. The flags of capitals and `ё` are left out: keys ask
+                // [`simple_key_differs`].
+                flags |= LETTER;
+                at += 2;
+                while let [0xD0, _, ..] | [0xD1, 0x80..=0x9F, ..] = bytes[at..] {
+                    at += 2;
+                }
             } else {
                 let c = decode_simple(bytes, at).ok_or(at)?;
                 if c.flags & JOINS == 0 {
@@ -611,6 +774,15 @@ fn scan_joined(bytes: &[u8], mut at: usize, mut flags: u8) -> Result<(usize, u8)
         };
         if stop & MID == 0 {
             return Ok((at, flags));
+        }
+        // Most mid characters end a word, before white space or more punctuation: an ASCII
+        // one followed by an ASCII character that joins nothing.
+        if bytes[at] < 0x80 {
+            if let Some(&next) = bytes.get(at + 1) {
+                if next < 0x80 && BYTE_FLAGS[usize::from(next)] & JOINS == 0 {
+                    return Ok((at, flags));
+                }
+            }
         }
         // WB6/7, WB11/12: one mid character between two letters or two digits.
         let last = match bytes[at - 1] {
@@ -980,6 +1152,47 @@ mod tests {
         }
     }
 
+    /// The lazy hand-over agrees with the plain definition whether or not the key is asked
+    /// for, and asking twice gives the same key.
+    #[test]
+    fn lazy_words_agree_with_the_plain_definition() {
+        let pieces = [
+            "a", "Q", "7", " ", "\t", "\n", ".", "!", "'", "’", ":", ",", "_", "-", "À", "é", "ß",
+            "Þ", "×", "Ё", "ё", "Я", "я", "Ѐ", "џ", "Ѡ", "’s", "'S", "…", "«", "—", "e\u{301}",
+            "😀", "ΣΑΣ", "İ", "ﬁ", "Straße", "ЁЛКА", "U.S.", "3.14", "“", "‘",
+        ];
+        let mut state = 0x5DEE_CE66_D1CE_4E5B;
+        for round in 0..30_000 {
+            let len = (xorshift(&mut state) % 16) as usize;
+            let text: String = (0..len)
+                .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
+                .collect();
+            let fold_yo = round % 2 == 0;
+            let expected = reference_words_in_sentences(&text, fold_yo);
+            // Every other word's key is asked for, twice.
+            let mut seen = Vec::new();
+            let mut finder = WordFinder::new(fold_yo);
+            finder.for_each_word_lazily(&text, |mut word, after_break| {
+                let key = (seen.len() % 2 == 0).then(|| {
+                    let key = word.key().to_string();
+                    assert_eq!(word.key(), key, "text {text:?}");
+                    key
+                });
+                seen.push((key, word.surface().to_string(), after_break));
+            });
+            assert_eq!(seen.len(), expected.len(), "text {text:?}");
+            for ((key, surface, after_break), (expected_key, expected_surface, expected_break)) in
+                seen.iter().zip(&expected)
+            {
+                if let Some(key) = key {
+                    assert_eq!(key, expected_key, "text {text:?}");
+                }
+                assert_eq!(surface, expected_surface, "text {text:?}");
+                assert_eq!(after_break, expected_break, "text {text:?}");
+            }
+        }
+    }
+
     #[test]
     fn bytes_decode_to_the_simple_classes_with_their_flags() {
         for code in 0..=0x10_FFFFu32 {
@@ -1051,6 +1264,94 @@ mod tests {
             assert_eq!(key, text.to_lowercase(), "text {text:?}");
             lower_simple_into(&text, true, &mut key);
             assert_eq!(key, text.to_lowercase().replace('ё', "е"), "text {text:?}");
+        }
+    }
+
+    /// Words of simple tokens (a joining character, then mid and joining characters in turn
+    /// or joining ones alone, and a letter): [`simple_tidy`] agrees with [`tidy_word`] where it answers, and
+    /// [`simple_key_differs`] with [`lower_simple_into`].
+    #[test]
+    fn simple_tidying_and_key_test_agree_with_the_general_ones() {
+        let joining = [
+            "a", "S", "s", "7", "_", "é", "Þ", "я", "Я", "ё", "Ё", "џ", "Ѐ",
+        ];
+        let mids = ["'", "’", ".", ":", ","];
+        let mut state = 0xA076_1D64_78BD_642F;
+        let mut surface = String::new();
+        let mut key = String::new();
+        let mut answered = 0;
+        for _ in 0..50_000 {
+            let len = 1 + (xorshift(&mut state) % 8) as usize;
+            let mut word = String::new();
+            for index in 0..len {
+                if index > 0 && xorshift(&mut state) % 3 == 0 {
+                    word.push_str(mids[(xorshift(&mut state) % mids.len() as u64) as usize]);
+                }
+                word.push_str(joining[(xorshift(&mut state) % joining.len() as u64) as usize]);
+            }
+            // The scanner hands over only segments with a letter.
+            if !word.chars().any(is_letter) {
+                continue;
+            }
+            let tidied = tidy_word(&word, &mut surface).then(|| surface.clone());
+            if let Some(fast) = simple_tidy(&word) {
+                answered += 1;
+                assert_eq!(Some(fast), tidied.as_deref(), "word {word:?}");
+            }
+            let Some(tidied) = tidied else {
+                continue;
+            };
+            for fold_yo in [false, true] {
+                lower_simple_into(&tidied, fold_yo, &mut key);
+                assert_eq!(
+                    simple_key_differs(&tidied, fold_yo),
+                    key != tidied,
+                    "word {tidied:?}, fold_yo {fold_yo}"
+                );
+            }
+        }
+        assert!(answered > 20_000, "{answered}");
+    }
+
+    /// Long runs of letters and digits, Latin and Cyrillic (the scanner's tight loops).
+    #[test]
+    fn long_runs_agree_with_the_plain_definition() {
+        let pieces = [
+            "abcdefgh",
+            "ABCDEFGHIJ",
+            "0123456789",
+            "x",
+            "9",
+            "_",
+            " ",
+            ".",
+            "'",
+            "’s",
+            ",",
+            "я",
+            "Ёлка",
+            "ПРИВЕТмир",
+            "ѠѠ",
+            "é",
+            "ß",
+            "😀",
+            "e\u{301}",
+            "—",
+            "«",
+            "!",
+        ];
+        let mut state = 0x8F1B_BCDC_BF0E_4A33;
+        for round in 0..30_000 {
+            let len = (xorshift(&mut state) % 10) as usize;
+            let text: String = (0..len)
+                .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
+                .collect();
+            let fold_yo = round % 2 == 0;
+            assert_eq!(
+                words_in_sentences(&text, fold_yo),
+                reference_words_in_sentences(&text, fold_yo),
+                "text {text:?}, fold_yo {fold_yo}"
+            );
         }
     }
 
