@@ -34,7 +34,7 @@ echo
 echo "inclusive share of the stages (a function can appear inside another):"
 # One line per stage: the first (largest) inclusive row whose symbol matches.
 for stage in \
-  'words::WordFinder::for_each_word_in_sentences' \
+  'words::WordFinder::for_each_word_lazily' \
   'entities::find_entities_with' \
   'entities::url::for_each_url' \
   'entities::emoji::for_each_emoji' \
