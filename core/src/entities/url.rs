@@ -281,20 +281,75 @@ fn is_protocol_char(c: char) -> bool {
     !is_separator(c)
 }
 
-/// The start of the run of chars satisfying `keep` that ends at `at`, never before `floor`.
-/// (ASCII, most of any URL, is taken byte by byte, without decoding.)
+/// Bits of [`ASCII_CLASS`]: which of the matcher's character classes an ASCII byte is in.
+const DOMAIN: u8 = 1;
+const USER_INFO: u8 = 2;
+const PATH: u8 = 4;
+const PROTOCOL: u8 = 8;
+
+/// The classes of each ASCII byte ([`is_domain_char`], [`is_user_info_char`], [`is_path_char`],
+/// [`is_protocol_char`] restricted to ASCII), so that the scans take ASCII with one look-up
+/// instead of a chain of comparisons; 0 for the bytes from 0x80 on, which the scans decode.
+/// A unit test checks it against the predicates.
+const ASCII_CLASS: [u8; 256] = {
+    let mut class = [0; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        let alphanumeric = c.is_ascii_alphanumeric();
+        // The only ASCII separator is the space.
+        if c != b' ' {
+            if !matches!(c, b'\n' | b'<' | b'>' | b'"') {
+                class[b] |= PATH;
+            }
+            if !matches!(
+                c,
+                b'\n'
+                    | b'/'
+                    | b'['
+                    | b']'
+                    | b'{'
+                    | b'}'
+                    | b'('
+                    | b')'
+                    | b'\''
+                    | b'`'
+                    | b'<'
+                    | b'>'
+                    | b'"'
+                    | b'@'
+            ) {
+                class[b] |= USER_INFO;
+            }
+        }
+        if alphanumeric || matches!(c, b'.' | b'_' | b'-' | b'~') {
+            class[b] |= DOMAIN;
+        }
+        if alphanumeric || matches!(c, b'+' | b'-') {
+            class[b] |= PROTOCOL;
+        }
+        b += 1;
+    }
+    class
+};
+
+/// The start of the run of chars satisfying `keep` that ends at `at`, never before `floor`;
+/// `class` is `keep` for ASCII (most of any URL, taken byte by byte without decoding).
 #[inline]
-fn scan_back(text: &str, floor: usize, at: usize, keep: impl Fn(char) -> bool) -> usize {
+fn scan_back(text: &str, floor: usize, at: usize, class: u8, keep: impl Fn(char) -> bool) -> usize {
     let bytes = text.as_bytes();
     let mut start = at;
     while start > floor {
         let b = bytes[start - 1];
-        let c = if b.is_ascii() {
-            char::from(b)
-        } else {
-            // `floor` is a char boundary, so the char ending at `start` begins at or after it.
-            char_before(text, start).expect("a char before a non-ASCII byte")
-        };
+        if b.is_ascii() {
+            if ASCII_CLASS[usize::from(b)] & class == 0 {
+                break;
+            }
+            start -= 1;
+            continue;
+        }
+        // `floor` is a char boundary, so the char ending at `start` begins at or after it.
+        let c = char_before(text, start).expect("a char before a non-ASCII byte");
         if !keep(c) {
             break;
         }
@@ -303,17 +358,21 @@ fn scan_back(text: &str, floor: usize, at: usize, keep: impl Fn(char) -> bool) -
     start
 }
 
-/// The end of the run of chars satisfying `keep` that starts at `at`.
+/// The end of the run of chars satisfying `keep` that starts at `at`; `class` is `keep` for
+/// ASCII.
 #[inline]
-fn scan_forward(text: &str, at: usize, keep: impl Fn(char) -> bool) -> usize {
+fn scan_forward(text: &str, at: usize, class: u8, keep: impl Fn(char) -> bool) -> usize {
     let bytes = text.as_bytes();
     let mut end = at;
     while let Some(&b) = bytes.get(end) {
-        let c = if b.is_ascii() {
-            char::from(b)
-        } else {
-            char_at(text, end).expect("a char at a lead byte")
-        };
+        if b.is_ascii() {
+            if ASCII_CLASS[usize::from(b)] & class == 0 {
+                break;
+            }
+            end += 1;
+            continue;
+        }
+        let c = char_at(text, end).expect("a char at a lead byte");
         if !keep(c) {
             break;
         }
@@ -359,25 +418,29 @@ fn for_each_candidate(
         }
 
         // The domain: the run of domain characters around the dot; `@` may occur on the right.
-        let mut domain_start = scan_back(text, window, dot, is_domain_char);
+        let mut domain_start = scan_back(text, window, dot, DOMAIN, is_domain_char);
         let mut last_at = None;
         let mut domain_end = dot;
         while let Some(&b) = bytes.get(domain_end) {
-            let c = if b.is_ascii() {
-                char::from(b)
-            } else {
-                char_at(text, domain_end).expect("a char at a lead byte")
-            };
-            if c == '@' {
-                last_at = Some(domain_end);
-            } else if !is_domain_char(c) {
+            if b.is_ascii() {
+                if ASCII_CLASS[usize::from(b)] & DOMAIN == 0 {
+                    if b != b'@' {
+                        break;
+                    }
+                    last_at = Some(domain_end);
+                }
+                domain_end += 1;
+                continue;
+            }
+            let c = char_at(text, domain_end).expect("a char at a lead byte");
+            if !is_domain_char(c) {
                 break;
             }
             domain_end += c.len_utf8();
         }
         // With an `@` to the right, what precedes may be user-info (`a:b.c@host`).
         if last_at.is_some() {
-            domain_start = scan_back(text, window, domain_start, is_user_info_char);
+            domain_start = scan_back(text, window, domain_start, USER_INFO, is_user_info_char);
         }
 
         // A port: `:` and digits; leading zeros do not count, the rest is 1..=5 digits ≤ 65535.
@@ -402,7 +465,7 @@ fn for_each_candidate(
         // A path, query or fragment: `/`, `?` or `#`, then path characters, minus a tail of
         // `.:;,('?!``. A lone `?` or `#` is not taken; a lone `/` is.
         if let Some(&first @ (b'/' | b'?' | b'#')) = bytes.get(url_end) {
-            let mut path_end = scan_forward(text, url_end + 1, is_path_char);
+            let mut path_end = scan_forward(text, url_end + 1, PATH, is_path_char);
             while path_end > url_end + 1 && is_bad_path_end(bytes[path_end - 1]) {
                 path_end -= 1;
             }
@@ -425,7 +488,7 @@ fn for_each_candidate(
             if last_at.is_some() {
                 bad = true;
             }
-            let user_start = scan_back(text, window, url_start - 1, is_user_info_char);
+            let user_start = scan_back(text, window, url_start - 1, USER_INFO, is_user_info_char);
             if user_start == url_start - 1 {
                 bad = true;
             }
@@ -438,7 +501,8 @@ fn for_each_candidate(
                 // A protocol: only http, https, ftp and tonsite, case-insensitive, and not
                 // shttp, sftp or tftp; whatever else is glued in front is left out.
                 let protocol_end = url_start - 3;
-                let protocol_start = scan_back(text, window, protocol_end, is_protocol_char);
+                let protocol_start =
+                    scan_back(text, window, protocol_end, PROTOCOL, is_protocol_char);
                 let protocol = &text[protocol_start..protocol_end];
                 let is = |name: &str| protocol.eq_ignore_ascii_case(name);
                 let kept = if ends_with_ignore_ascii_case(protocol, "http") && !is("shttp") {
@@ -914,6 +978,18 @@ mod tests {
             .filter(|m| m.kind == UrlKind::Email)
             .map(|m| &text[m.range])
             .collect()
+    }
+
+    #[test]
+    fn the_ascii_class_table_follows_the_predicates() {
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            let class = ASCII_CLASS[usize::from(b)];
+            assert_eq!(class & DOMAIN != 0, is_domain_char(c), "{c:?}");
+            assert_eq!(class & USER_INFO != 0, is_user_info_char(c), "{c:?}");
+            assert_eq!(class & PATH != 0, is_path_char(c), "{c:?}");
+            assert_eq!(class & PROTOCOL != 0, is_protocol_char(c), "{c:?}");
+        }
     }
 
     #[test]
