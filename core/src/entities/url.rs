@@ -66,7 +66,7 @@ pub(crate) fn for_each_url_at(
     dots: impl IntoIterator<Item = usize>,
     mut found: impl FnMut(UrlMatch),
 ) {
-    for_each_candidate(text, dots, |range, has_at| {
+    for_each_candidate(text, dots, |range, has_at, parts| {
         let candidate = &text[range.clone()];
         // TDLib find_urls: a whole candidate that is an address is an e-mail entity ... (an
         // address needs an `@` before any path, and most candidates have none)
@@ -89,7 +89,16 @@ pub(crate) fn for_each_url_at(
             }
         }
         // Anything else is a URL if `fix_url` keeps a part of it.
-        if let Some(len) = fix_url(candidate) {
+        let fixed = if has_at {
+            fix_url(candidate)
+        } else {
+            // Without an `@`, the candidate finder's parts are `fix_url`'s own.
+            let at = |pos: usize| pos - range.start;
+            let has_protocol = parts.domain.start > range.start;
+            let domain = at(parts.domain.start)..at(parts.domain.end);
+            fix_url_parts(candidate, has_protocol, domain, at(parts.host_end))
+        };
+        if let Some(len) = fixed {
             found(UrlMatch {
                 kind: UrlKind::Url,
                 range: range.start..range.start + len,
@@ -393,10 +402,14 @@ fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
 /// of position, with whether an `@` comes before the candidate's path (user-info or an `@` in
 /// the domain run: no e-mail address is possible without one). `dots` are the positions of
 /// every `.` in `text`, in increasing order.
+///
+/// With no `@`, the candidate's parts are handed on too, as `fix_url` would find them: the
+/// domain (after any protocol, before any port) and where the path begins (the end if there is
+/// none). An `@` (user-info may hold `:`, `?` and `#`) leaves `fix_url` to parse the whole.
 fn for_each_candidate(
     text: &str,
     dots: impl IntoIterator<Item = usize>,
-    mut found: impl FnMut(Range<usize>, bool),
+    mut found: impl FnMut(Range<usize>, bool, HostParts),
 ) {
     let bytes = text.as_bytes();
     // TDLib's `begin`: the next candidate starts at a dot from here on; no scan goes back
@@ -464,12 +477,14 @@ fn for_each_candidate(
 
         // A path, query or fragment: `/`, `?` or `#`, then path characters, minus a tail of
         // `.:;,('?!``. A lone `?` or `#` is not taken; a lone `/` is.
+        let mut path_start = None;
         if let Some(&first @ (b'/' | b'?' | b'#')) = bytes.get(url_end) {
             let mut path_end = scan_forward(text, url_end + 1, PATH, is_path_char);
             while path_end > url_end + 1 && is_bad_path_end(bytes[path_end - 1]) {
                 path_end -= 1;
             }
             if first == b'/' || path_end > url_end + 1 {
+                path_start = Some(url_end);
                 url_end = path_end;
             }
         }
@@ -532,7 +547,11 @@ fn for_each_candidate(
 
         if !bad {
             if url_end > dot + 1 {
-                found(url_start..url_end, has_at);
+                let parts = HostParts {
+                    domain: domain_start..domain_end.min(url_end),
+                    host_end: path_start.unwrap_or(url_end),
+                };
+                found(url_start..url_end, has_at, parts);
             }
             // Dots after a URL are skipped along with it.
             while bytes.get(url_end) == Some(&b'.') {
@@ -582,13 +601,36 @@ fn fix_url(url: &str) -> Option<usize> {
             _ => {}
         }
     }
-    let path = &rest[host_end..];
     let domain_start = first_at.map_or(0, |at| at + 1);
     let domain_end = match last_colon {
         Some(colon) if colon >= domain_start => colon,
         _ => host_end,
     };
-    let domain = &rest[domain_start..domain_end];
+    let offset = url.len() - rest.len();
+    fix_url_parts(
+        url,
+        has_protocol,
+        offset + domain_start..offset + domain_end,
+        offset + host_end,
+    )
+}
+
+/// Where [`fix_url`] finds the domain of a candidate and where its path begins.
+struct HostParts {
+    domain: Range<usize>,
+    host_end: usize,
+}
+
+/// [`fix_url`] once the parts are known: `domain` and `host_end` (where the path begins, or
+/// the end) are positions in `url`.
+fn fix_url_parts(
+    url: &str,
+    has_protocol: bool,
+    domain: Range<usize>,
+    host_end: usize,
+) -> Option<usize> {
+    let path = &url[host_end..];
+    let domain = &url[domain];
     let domain_bytes = domain.as_bytes();
     // TDLib blocks this one look-alike of telegram.org.
     if domain_bytes.len() == 12 && domain_bytes.eq_ignore_ascii_case(b"teiegram.org") {
@@ -978,6 +1020,74 @@ mod tests {
             .filter(|m| m.kind == UrlKind::Email)
             .map(|m| &text[m.range])
             .collect()
+    }
+
+    #[test]
+    fn the_candidate_parts_are_those_fix_url_finds() {
+        let pieces = [
+            "a",
+            "x.com",
+            "Example.ORG",
+            "https://",
+            "HTTP://",
+            "ftp://",
+            "sftp://",
+            "tonsite://",
+            ".",
+            "..",
+            ":",
+            ":8080",
+            ":0",
+            ":99999",
+            "/",
+            "/p.",
+            "?q",
+            "#f",
+            "(",
+            ")",
+            "@",
+            "_",
+            "-",
+            "é",
+            "рф",
+            "пример.рф",
+            " ",
+            "1.2.3.4",
+            "teiegram.org",
+            "xn--p1ai",
+            ",",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut compared = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for _ in 0..seed % 12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let dots = memchr_iter(b'.', text.as_bytes());
+            for_each_candidate(&text, dots, |range, has_at, parts| {
+                if has_at {
+                    return;
+                }
+                let candidate = &text[range.clone()];
+                let at = |pos: usize| pos - range.start;
+                let by_parts = fix_url_parts(
+                    candidate,
+                    parts.domain.start > range.start,
+                    at(parts.domain.start)..at(parts.domain.end),
+                    at(parts.host_end),
+                );
+                assert_eq!(by_parts, fix_url(candidate), "{candidate:?} in {text:?}");
+                compared += 1;
+            });
+        }
+        assert!(compared > 10_000, "{compared}");
     }
 
     #[test]
