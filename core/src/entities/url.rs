@@ -66,7 +66,7 @@ pub(crate) fn for_each_url_at(
     dots: impl IntoIterator<Item = usize>,
     mut found: impl FnMut(UrlMatch),
 ) {
-    for_each_candidate(text, dots, |range, has_at| {
+    for_each_candidate(text, dots, |range, has_at, parts| {
         let candidate = &text[range.clone()];
         // TDLib find_urls: a whole candidate that is an address is an e-mail entity ... (an
         // address needs an `@` before any path, and most candidates have none)
@@ -89,7 +89,16 @@ pub(crate) fn for_each_url_at(
             }
         }
         // Anything else is a URL if `fix_url` keeps a part of it.
-        if let Some(len) = fix_url(candidate) {
+        let fixed = if has_at {
+            fix_url(candidate)
+        } else {
+            // Without an `@`, the candidate finder's parts are `fix_url`'s own.
+            let at = |pos: usize| pos - range.start;
+            let has_protocol = parts.domain.start > range.start;
+            let domain = at(parts.domain.start)..at(parts.domain.end);
+            fix_url_parts(candidate, has_protocol, domain, at(parts.host_end))
+        };
+        if let Some(len) = fixed {
             found(UrlMatch {
                 kind: UrlKind::Url,
                 range: range.start..range.start + len,
@@ -281,20 +290,75 @@ fn is_protocol_char(c: char) -> bool {
     !is_separator(c)
 }
 
-/// The start of the run of chars satisfying `keep` that ends at `at`, never before `floor`.
-/// (ASCII, most of any URL, is taken byte by byte, without decoding.)
+/// Bits of [`ASCII_CLASS`]: which of the matcher's character classes an ASCII byte is in.
+const DOMAIN: u8 = 1;
+const USER_INFO: u8 = 2;
+const PATH: u8 = 4;
+const PROTOCOL: u8 = 8;
+
+/// The classes of each ASCII byte ([`is_domain_char`], [`is_user_info_char`], [`is_path_char`],
+/// [`is_protocol_char`] restricted to ASCII), so that the scans take ASCII with one look-up
+/// instead of a chain of comparisons; 0 for the bytes from 0x80 on, which the scans decode.
+/// A unit test checks it against the predicates.
+const ASCII_CLASS: [u8; 256] = {
+    let mut class = [0; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        let c = b as u8;
+        let alphanumeric = c.is_ascii_alphanumeric();
+        // The only ASCII separator is the space.
+        if c != b' ' {
+            if !matches!(c, b'\n' | b'<' | b'>' | b'"') {
+                class[b] |= PATH;
+            }
+            if !matches!(
+                c,
+                b'\n'
+                    | b'/'
+                    | b'['
+                    | b']'
+                    | b'{'
+                    | b'}'
+                    | b'('
+                    | b')'
+                    | b'\''
+                    | b'`'
+                    | b'<'
+                    | b'>'
+                    | b'"'
+                    | b'@'
+            ) {
+                class[b] |= USER_INFO;
+            }
+        }
+        if alphanumeric || matches!(c, b'.' | b'_' | b'-' | b'~') {
+            class[b] |= DOMAIN;
+        }
+        if alphanumeric || matches!(c, b'+' | b'-') {
+            class[b] |= PROTOCOL;
+        }
+        b += 1;
+    }
+    class
+};
+
+/// The start of the run of chars satisfying `keep` that ends at `at`, never before `floor`;
+/// `class` is `keep` for ASCII (most of any URL, taken byte by byte without decoding).
 #[inline]
-fn scan_back(text: &str, floor: usize, at: usize, keep: impl Fn(char) -> bool) -> usize {
+fn scan_back(text: &str, floor: usize, at: usize, class: u8, keep: impl Fn(char) -> bool) -> usize {
     let bytes = text.as_bytes();
     let mut start = at;
     while start > floor {
         let b = bytes[start - 1];
-        let c = if b.is_ascii() {
-            char::from(b)
-        } else {
-            // `floor` is a char boundary, so the char ending at `start` begins at or after it.
-            char_before(text, start).expect("a char before a non-ASCII byte")
-        };
+        if b.is_ascii() {
+            if ASCII_CLASS[usize::from(b)] & class == 0 {
+                break;
+            }
+            start -= 1;
+            continue;
+        }
+        // `floor` is a char boundary, so the char ending at `start` begins at or after it.
+        let c = char_before(text, start).expect("a char before a non-ASCII byte");
         if !keep(c) {
             break;
         }
@@ -303,17 +367,21 @@ fn scan_back(text: &str, floor: usize, at: usize, keep: impl Fn(char) -> bool) -
     start
 }
 
-/// The end of the run of chars satisfying `keep` that starts at `at`.
+/// The end of the run of chars satisfying `keep` that starts at `at`; `class` is `keep` for
+/// ASCII.
 #[inline]
-fn scan_forward(text: &str, at: usize, keep: impl Fn(char) -> bool) -> usize {
+fn scan_forward(text: &str, at: usize, class: u8, keep: impl Fn(char) -> bool) -> usize {
     let bytes = text.as_bytes();
     let mut end = at;
     while let Some(&b) = bytes.get(end) {
-        let c = if b.is_ascii() {
-            char::from(b)
-        } else {
-            char_at(text, end).expect("a char at a lead byte")
-        };
+        if b.is_ascii() {
+            if ASCII_CLASS[usize::from(b)] & class == 0 {
+                break;
+            }
+            end += 1;
+            continue;
+        }
+        let c = char_at(text, end).expect("a char at a lead byte");
         if !keep(c) {
             break;
         }
@@ -334,10 +402,14 @@ fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
 /// of position, with whether an `@` comes before the candidate's path (user-info or an `@` in
 /// the domain run: no e-mail address is possible without one). `dots` are the positions of
 /// every `.` in `text`, in increasing order.
+///
+/// With no `@`, the candidate's parts are handed on too, as `fix_url` would find them: the
+/// domain (after any protocol, before any port) and where the path begins (the end if there is
+/// none). An `@` (user-info may hold `:`, `?` and `#`) leaves `fix_url` to parse the whole.
 fn for_each_candidate(
     text: &str,
     dots: impl IntoIterator<Item = usize>,
-    mut found: impl FnMut(Range<usize>, bool),
+    mut found: impl FnMut(Range<usize>, bool, HostParts),
 ) {
     let bytes = text.as_bytes();
     // TDLib's `begin`: the next candidate starts at a dot from here on; no scan goes back
@@ -359,25 +431,29 @@ fn for_each_candidate(
         }
 
         // The domain: the run of domain characters around the dot; `@` may occur on the right.
-        let mut domain_start = scan_back(text, window, dot, is_domain_char);
+        let mut domain_start = scan_back(text, window, dot, DOMAIN, is_domain_char);
         let mut last_at = None;
         let mut domain_end = dot;
         while let Some(&b) = bytes.get(domain_end) {
-            let c = if b.is_ascii() {
-                char::from(b)
-            } else {
-                char_at(text, domain_end).expect("a char at a lead byte")
-            };
-            if c == '@' {
-                last_at = Some(domain_end);
-            } else if !is_domain_char(c) {
+            if b.is_ascii() {
+                if ASCII_CLASS[usize::from(b)] & DOMAIN == 0 {
+                    if b != b'@' {
+                        break;
+                    }
+                    last_at = Some(domain_end);
+                }
+                domain_end += 1;
+                continue;
+            }
+            let c = char_at(text, domain_end).expect("a char at a lead byte");
+            if !is_domain_char(c) {
                 break;
             }
             domain_end += c.len_utf8();
         }
         // With an `@` to the right, what precedes may be user-info (`a:b.c@host`).
         if last_at.is_some() {
-            domain_start = scan_back(text, window, domain_start, is_user_info_char);
+            domain_start = scan_back(text, window, domain_start, USER_INFO, is_user_info_char);
         }
 
         // A port: `:` and digits; leading zeros do not count, the rest is 1..=5 digits ≤ 65535.
@@ -401,12 +477,14 @@ fn for_each_candidate(
 
         // A path, query or fragment: `/`, `?` or `#`, then path characters, minus a tail of
         // `.:;,('?!``. A lone `?` or `#` is not taken; a lone `/` is.
+        let mut path_start = None;
         if let Some(&first @ (b'/' | b'?' | b'#')) = bytes.get(url_end) {
-            let mut path_end = scan_forward(text, url_end + 1, is_path_char);
+            let mut path_end = scan_forward(text, url_end + 1, PATH, is_path_char);
             while path_end > url_end + 1 && is_bad_path_end(bytes[path_end - 1]) {
                 path_end -= 1;
             }
             if first == b'/' || path_end > url_end + 1 {
+                path_start = Some(url_end);
                 url_end = path_end;
             }
         }
@@ -425,7 +503,7 @@ fn for_each_candidate(
             if last_at.is_some() {
                 bad = true;
             }
-            let user_start = scan_back(text, window, url_start - 1, is_user_info_char);
+            let user_start = scan_back(text, window, url_start - 1, USER_INFO, is_user_info_char);
             if user_start == url_start - 1 {
                 bad = true;
             }
@@ -438,7 +516,8 @@ fn for_each_candidate(
                 // A protocol: only http, https, ftp and tonsite, case-insensitive, and not
                 // shttp, sftp or tftp; whatever else is glued in front is left out.
                 let protocol_end = url_start - 3;
-                let protocol_start = scan_back(text, window, protocol_end, is_protocol_char);
+                let protocol_start =
+                    scan_back(text, window, protocol_end, PROTOCOL, is_protocol_char);
                 let protocol = &text[protocol_start..protocol_end];
                 let is = |name: &str| protocol.eq_ignore_ascii_case(name);
                 let kept = if ends_with_ignore_ascii_case(protocol, "http") && !is("shttp") {
@@ -468,7 +547,11 @@ fn for_each_candidate(
 
         if !bad {
             if url_end > dot + 1 {
-                found(url_start..url_end, has_at);
+                let parts = HostParts {
+                    domain: domain_start..domain_end.min(url_end),
+                    host_end: path_start.unwrap_or(url_end),
+                };
+                found(url_start..url_end, has_at, parts);
             }
             // Dots after a URL are skipped along with it.
             while bytes.get(url_end) == Some(&b'.') {
@@ -518,13 +601,36 @@ fn fix_url(url: &str) -> Option<usize> {
             _ => {}
         }
     }
-    let path = &rest[host_end..];
     let domain_start = first_at.map_or(0, |at| at + 1);
     let domain_end = match last_colon {
         Some(colon) if colon >= domain_start => colon,
         _ => host_end,
     };
-    let domain = &rest[domain_start..domain_end];
+    let offset = url.len() - rest.len();
+    fix_url_parts(
+        url,
+        has_protocol,
+        offset + domain_start..offset + domain_end,
+        offset + host_end,
+    )
+}
+
+/// Where [`fix_url`] finds the domain of a candidate and where its path begins.
+struct HostParts {
+    domain: Range<usize>,
+    host_end: usize,
+}
+
+/// [`fix_url`] once the parts are known: `domain` and `host_end` (where the path begins, or
+/// the end) are positions in `url`.
+fn fix_url_parts(
+    url: &str,
+    has_protocol: bool,
+    domain: Range<usize>,
+    host_end: usize,
+) -> Option<usize> {
+    let path = &url[host_end..];
+    let domain = &url[domain];
     let domain_bytes = domain.as_bytes();
     // TDLib blocks this one look-alike of telegram.org.
     if domain_bytes.len() == 12 && domain_bytes.eq_ignore_ascii_case(b"teiegram.org") {
@@ -914,6 +1020,86 @@ mod tests {
             .filter(|m| m.kind == UrlKind::Email)
             .map(|m| &text[m.range])
             .collect()
+    }
+
+    #[test]
+    fn the_candidate_parts_are_those_fix_url_finds() {
+        let pieces = [
+            "a",
+            "x.com",
+            "Example.ORG",
+            "https://",
+            "HTTP://",
+            "ftp://",
+            "sftp://",
+            "tonsite://",
+            ".",
+            "..",
+            ":",
+            ":8080",
+            ":0",
+            ":99999",
+            "/",
+            "/p.",
+            "?q",
+            "#f",
+            "(",
+            ")",
+            "@",
+            "_",
+            "-",
+            "é",
+            "рф",
+            "пример.рф",
+            " ",
+            "1.2.3.4",
+            "teiegram.org",
+            "xn--p1ai",
+            ",",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut compared = 0;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for _ in 0..seed % 12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let dots = memchr_iter(b'.', text.as_bytes());
+            for_each_candidate(&text, dots, |range, has_at, parts| {
+                if has_at {
+                    return;
+                }
+                let candidate = &text[range.clone()];
+                let at = |pos: usize| pos - range.start;
+                let by_parts = fix_url_parts(
+                    candidate,
+                    parts.domain.start > range.start,
+                    at(parts.domain.start)..at(parts.domain.end),
+                    at(parts.host_end),
+                );
+                assert_eq!(by_parts, fix_url(candidate), "{candidate:?} in {text:?}");
+                compared += 1;
+            });
+        }
+        assert!(compared > 10_000, "{compared}");
+    }
+
+    #[test]
+    fn the_ascii_class_table_follows_the_predicates() {
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            let class = ASCII_CLASS[usize::from(b)];
+            assert_eq!(class & DOMAIN != 0, is_domain_char(c), "{c:?}");
+            assert_eq!(class & USER_INFO != 0, is_user_info_char(c), "{c:?}");
+            assert_eq!(class & PATH != 0, is_path_char(c), "{c:?}");
+            assert_eq!(class & PROTOCOL != 0, is_protocol_char(c), "{c:?}");
+        }
     }
 
     #[test]
