@@ -97,34 +97,71 @@ pub(crate) fn for_each_emoji_among(
     leads: impl IntoIterator<Item = usize>,
     mut found: impl FnMut(Range<usize>),
 ) {
-    let bytes = text.as_bytes();
-    // No emoji starts between two leads, except a keycap base right before one.
     let mut pos = start;
     for lead in leads {
-        if lead < pos {
-            // Inside the emoji found last.
-            continue;
+        emoji_from_lead(text, lead, &mut pos, &mut found);
+    }
+}
+
+/// As [`for_each_emoji_among`] over `text[gap]`, given `leads` that may start before the gap
+/// (those are passed over) and run on past it (those are left): the ranges end by `gap.end`.
+/// Returns how many of `leads` lie before `gap.end`, so that a caller walking the gaps of one
+/// text in order can drop them; a gap with no lead in it costs one compare.
+pub(crate) fn for_each_emoji_in_gap(
+    text: &str,
+    gap: Range<usize>,
+    leads: &[usize],
+    mut found: impl FnMut(Range<usize>),
+) -> usize {
+    let Some(in_gap) = leads.iter().position(|&lead| lead >= gap.start) else {
+        return leads.len();
+    };
+    if leads[in_gap] >= gap.end {
+        return in_gap;
+    }
+    // Cut at the gap's end, so that no emoji runs into what follows it.
+    let text = &text[..gap.end];
+    let mut pos = gap.start;
+    let mut used = in_gap;
+    for &lead in &leads[in_gap..] {
+        if lead >= gap.end {
+            break;
         }
-        // A keycap base is an emoji only before U+FE0F (EF ..) or U+20E3 (E2 ..).
-        if lead > pos && is_keycap_base(bytes[lead - 1]) && matches!(bytes[lead], 0xE2 | 0xEF) {
-            if let Some(end) = emoji_at(text, lead - 1) {
-                found(lead - 1..end);
-                pos = end;
-                continue;
-            }
+        used += 1;
+        emoji_from_lead(text, lead, &mut pos, &mut found);
+    }
+    used
+}
+
+/// The step of [`for_each_emoji_among`] at one lead: `pos` is where the last emoji found ended
+/// (or the start), and moves to the end of the emoji found here, if any.
+#[inline(always)]
+fn emoji_from_lead(text: &str, lead: usize, pos: &mut usize, found: &mut impl FnMut(Range<usize>)) {
+    let bytes = text.as_bytes();
+    // No emoji starts between two leads, except a keycap base right before one.
+    if lead < *pos {
+        // Inside the emoji found last.
+        return;
+    }
+    // A keycap base is an emoji only before U+FE0F (EF ..) or U+20E3 (E2 ..).
+    if lead > *pos && is_keycap_base(bytes[lead - 1]) && matches!(bytes[lead], 0xE2 | 0xEF) {
+        if let Some(end) = emoji_at(text, lead - 1) {
+            found(lead - 1..end);
+            *pos = end;
+            return;
         }
-        // U+2000..U+203B (E2 80 80..E2 80 BB: dashes, quotes, ZWJ) start no emoji, and of
-        // U+0080..U+00BF (C2 ..: `«`, `»`, no-break space) only `©` and `®` (C2 A9, C2 AE)
-        // may. (Valid UTF-8: a lead byte has its continuation bytes.)
-        match bytes[lead] {
-            0xE2 if bytes[lead + 1] == 0x80 && bytes[lead + 2] < 0xBC => continue,
-            0xC2 if !matches!(bytes[lead + 1], 0xA9 | 0xAE) => continue,
-            _ => {}
-        }
-        if let Some(end) = emoji_at(text, lead) {
-            found(lead..end);
-            pos = end;
-        }
+    }
+    // U+2000..U+203B (E2 80 80..E2 80 BB: dashes, quotes, ZWJ) start no emoji, and of
+    // U+0080..U+00BF (C2 ..: `«`, `»`, no-break space) only `©` and `®` (C2 A9, C2 AE)
+    // may. (Valid UTF-8: a lead byte has its continuation bytes.)
+    match bytes[lead] {
+        0xE2 if bytes[lead + 1] == 0x80 && bytes[lead + 2] < 0xBC => return,
+        0xC2 if !matches!(bytes[lead + 1], 0xA9 | 0xAE) => return,
+        _ => {}
+    }
+    if let Some(end) = emoji_at(text, lead) {
+        found(lead..end);
+        *pos = end;
     }
 }
 

@@ -213,30 +213,17 @@ pub fn find_entities_with(text: &str, scratch: &mut EntityScratch, out: &mut Vec
 }
 
 /// Emoji are looked for only in the gaps between the other entities, and only from the emoji
-/// leads in the gap: `leads` (in increasing order) is advanced past the gap.
+/// leads in the gap: `leads` (in increasing order) is advanced past the gap, in the same walk
+/// that visits them (a gap without a lead costs a compare).
+#[inline]
 fn push_emoji(text: &str, gap: Range<usize>, leads: &mut &[usize], out: &mut Vec<Entity>) {
-    let before_gap = leads.iter().take_while(|&&lead| lead < gap.start).count();
-    let in_gap = leads[before_gap..]
-        .iter()
-        .take_while(|&&lead| lead < gap.end)
-        .count();
-    let (gap_leads, rest) = leads[before_gap..].split_at(in_gap);
-    *leads = rest;
-    if gap_leads.is_empty() {
-        return;
-    }
-    // Cut at the gap's end, so that no emoji runs into the entity after it.
-    emoji::for_each_emoji_among(
-        &text[..gap.end],
-        gap.start,
-        gap_leads.iter().copied(),
-        |range| {
-            out.push(Entity {
-                kind: EntityKind::Emoji,
-                range,
-            })
-        },
-    );
+    let used = emoji::for_each_emoji_in_gap(text, gap, leads, |range| {
+        out.push(Entity {
+            kind: EntityKind::Emoji,
+            range,
+        })
+    });
+    *leads = &leads[used..];
 }
 
 #[cfg(test)]
