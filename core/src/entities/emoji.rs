@@ -324,7 +324,17 @@ const fn utf8_of_bmp(c: char) -> [u8; 3] {
 /// Whether `text` holds `expected` from byte `pos` on.
 #[inline]
 fn has_bytes_at(text: &str, pos: usize, expected: [u8; 3]) -> bool {
-    text.as_bytes().get(pos..pos + 3) == Some(&expected[..])
+    // Three byte compares, not a slice comparison (which checks lengths and loops).
+    matches!(text.as_bytes().get(pos..pos + 3), Some(&[a, b, c]) if [a, b, c] == expected)
+}
+
+/// Whether U+FE0E or U+FE0F (EF B8 8E, EF B8 8F) starts at byte `pos`.
+#[inline]
+fn has_selector_at(text: &str, pos: usize) -> bool {
+    matches!(
+        text.as_bytes().get(pos..pos + 3),
+        Some(&[0xEF, 0xB8, last]) if last == VS15_UTF8[2] || last == VS16_UTF8[2]
+    )
 }
 
 /// The end of the ZWJ element starting at byte `pos`: an emoji character, a presentation
@@ -345,7 +355,7 @@ fn element_after(text: &str, c: char, mut end: usize) -> Option<usize> {
         end += VS16_UTF8.len();
     } else if is_emoji_char(c) {
         // ED-9a: a presentation sequence (FE0E kept too, so that it is not left over).
-        if has_bytes_at(text, end, VS15_UTF8) || has_bytes_at(text, end, VS16_UTF8) {
+        if has_selector_at(text, end) {
             end += VS16_UTF8.len();
         } else if text.as_bytes().get(end) == Some(&0xF0) {
             // ED-13: an Emoji_Modifier_Base followed by an Emoji_Modifier (a skin tone, which
@@ -533,6 +543,8 @@ mod tests {
         assert_eq!(ZWJ.to_string().as_bytes(), ZWJ_UTF8);
         assert_eq!(VS15.to_string().as_bytes(), VS15_UTF8);
         assert_eq!(VS16.to_string().as_bytes(), VS16_UTF8);
+        assert_eq!(VS15_UTF8[..2], [0xEF, 0xB8]);
+        assert_eq!(VS16_UTF8[..2], [0xEF, 0xB8]);
         for c in ['\u{E0020}', '\u{E007E}', CANCEL_TAG] {
             assert_eq!(c.to_string().as_bytes()[0], 0xF3);
         }
