@@ -271,6 +271,9 @@ fn next_char(text: &str, pos: usize) -> Option<(char, usize)> {
 
 /// The end of the longest emoji sequence starting at byte `pos`, if one does.
 fn emoji_at(text: &str, pos: usize) -> Option<usize> {
+    if let Some(lone) = lone_emoji_block_char_at(text.as_bytes(), pos) {
+        return lone;
+    }
     let (c, after) = next_char(text, pos)?;
     if c.is_ascii() {
         // UTS #51 ED-14c: `[0-9#*] FE0F 20E3`; the unqualified form lacks the FE0F. The bare
@@ -303,6 +306,28 @@ fn emoji_at(text: &str, pos: usize) -> Option<usize> {
         }
     }
     Some(end)
+}
+
+/// [`emoji_at`] for the commonest case, read from the bytes: a character of [`EMOJI_BLOCK`]
+/// (F0 9F ..) other than a regional indicator, with nothing after it that could extend it (a
+/// selector or a tag, EF or F3 ..; a skin tone, F0 ..; a ZWJ, E2 ..), is an emoji alone if it
+/// is Emoji=Yes. `None` when the general path has to answer.
+#[inline]
+fn lone_emoji_block_char_at(bytes: &[u8], pos: usize) -> Option<Option<usize>> {
+    let &[0xF0, 0x9F, b2, b3] = bytes.get(pos..pos + 4)? else {
+        return None;
+    };
+    let cp = 0x1F000 | (u32::from(b2 & 0x3F) << 6) | u32::from(b3 & 0x3F);
+    let end = pos + 4;
+    if !EMOJI_BLOCK.contains(&cp)
+        || (0x1F1E6..=0x1F1FF).contains(&cp)
+        || matches!(bytes.get(end), Some(0xE2 | 0xEF | 0xF0 | 0xF3))
+    {
+        return None;
+    }
+    let offset = (cp - EMOJI_BLOCK.start) as usize;
+    let emoji = EMOJI_BITS.emoji[offset / 64] & (1 << (offset % 64)) != 0;
+    Some(emoji.then_some(end))
 }
 
 /// ZWJ, VS15 and VS16 in UTF-8, compared as bytes where one may follow.
@@ -550,6 +575,23 @@ mod tests {
         }
         assert_eq!(SKIN_TONES.0.to_string().as_bytes()[0], 0xF0);
         assert_eq!(SKIN_TONES.1.to_string().as_bytes()[0], 0xF0);
+    }
+
+    #[test]
+    fn the_lone_emoji_shortcut_agrees_with_the_character_tests() {
+        for c in ('\u{1F000}'..='\u{1FFFF}').chain(['\u{2764}', 'a']) {
+            for after in ["", "x", " ", "\u{2014}", "\u{FE0F}", "\u{1F3FB}"] {
+                let text = format!("{c}{after}");
+                let Some(lone) = lone_emoji_block_char_at(text.as_bytes(), 0) else {
+                    continue;
+                };
+                assert!(
+                    !is_regional_indicator(c)
+                        && !after.starts_with(['\u{FE0F}', '\u{2014}', '\u{1F3FB}'])
+                );
+                assert_eq!(lone, is_emoji_char(c).then_some(4), "{text:?}");
+            }
+        }
     }
 
     #[test]
