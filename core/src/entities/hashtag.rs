@@ -70,6 +70,17 @@ pub(crate) fn for_each_hashtag_at(
                 }
                 continue;
             }
+            // D0 and D1 lead U+0400..U+047F, all Cyrillic letters (a unit test checks): the
+            // common non-ASCII body is taken without decoding.
+            if matches!(b, 0xD0 | 0xD1) {
+                run_end += 2;
+                if kept_chars < MAX_BODY_CHARS {
+                    kept_chars += 1;
+                    kept_end = run_end;
+                    has_letter = true;
+                }
+                continue;
+            }
             let c = char_at(text, run_end).expect("a char at a lead byte");
             if !is_hashtag_char(c) {
                 break;
@@ -123,6 +134,16 @@ mod tests {
             hashtags("Итоги #СНГ@asia_news и #тег_1."),
             ["#СНГ@asia_news", "#тег_1"]
         );
+    }
+
+    #[test]
+    fn the_two_byte_cyrillic_leads_are_all_letters() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            if matches!(c.encode_utf8(&mut utf8).as_bytes()[0], 0xD0 | 0xD1) {
+                assert!(is_hashtag_char(c) && is_letter(c), "{c:?}");
+            }
+        }
     }
 
     #[test]
