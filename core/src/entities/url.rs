@@ -357,6 +357,11 @@ fn scan_back(text: &str, floor: usize, at: usize, class: u8, keep: impl Fn(char)
             start -= 1;
             continue;
         }
+        // A Cyrillic letter is in every class (see `is_two_byte_cyrillic_lead`).
+        if start >= 2 && is_two_byte_cyrillic_lead(bytes[start - 2]) {
+            start -= 2;
+            continue;
+        }
         // `floor` is a char boundary, so the char ending at `start` begins at or after it.
         let c = char_before(text, start).expect("a char before a non-ASCII byte");
         if !keep(c) {
@@ -381,6 +386,10 @@ fn scan_forward(text: &str, at: usize, class: u8, keep: impl Fn(char) -> bool) -
             end += 1;
             continue;
         }
+        if is_two_byte_cyrillic_lead(b) {
+            end += 2;
+            continue;
+        }
         let c = char_at(text, end).expect("a char at a lead byte");
         if !keep(c) {
             break;
@@ -388,6 +397,15 @@ fn scan_forward(text: &str, at: usize, class: u8, keep: impl Fn(char) -> bool) -
         end += c.len_utf8();
     }
     end
+}
+
+/// Whether `b` leads a character of U+0400..U+047F (D0, D1), Cyrillic letters that every
+/// class of the scans keeps (domain, user-info, path and protocol characters; a unit test
+/// checks): Russian words and `.рф` domains are stepped over without decoding. A D0 or D1
+/// two bytes before a boundary is always such a character's lead (valid UTF-8).
+#[inline]
+fn is_two_byte_cyrillic_lead(b: u8) -> bool {
+    matches!(b, 0xD0 | 0xD1)
 }
 
 fn ends_with_ignore_ascii_case(s: &str, suffix: &str) -> bool {
@@ -443,6 +461,10 @@ fn for_each_candidate(
                     last_at = Some(domain_end);
                 }
                 domain_end += 1;
+                continue;
+            }
+            if is_two_byte_cyrillic_lead(b) {
+                domain_end += 2;
                 continue;
             }
             let c = char_at(text, domain_end).expect("a char at a lead byte");
@@ -1005,6 +1027,18 @@ fn adapt_bias(delta: u32, points: u32, first: bool) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_two_byte_cyrillic_letters_are_in_every_scan_class() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            if is_two_byte_cyrillic_lead(c.encode_utf8(&mut utf8).as_bytes()[0]) {
+                assert_eq!(c.len_utf8(), 2);
+                assert!(is_domain_char(c) && is_user_info_char(c), "{c:?}");
+                assert!(is_path_char(c) && is_protocol_char(c), "{c:?}");
+            }
+        }
+    }
 
     fn urls(text: &str) -> Vec<&str> {
         find_urls(text)
