@@ -308,10 +308,10 @@ fn emoji_at(text: &str, pos: usize) -> Option<usize> {
     Some(end)
 }
 
-/// [`emoji_at`] for the commonest case, read from the bytes: a character of [`EMOJI_BLOCK`]
-/// (F0 9F ..) other than a regional indicator, with nothing after it that could extend it (a
-/// selector or a tag, EF or F3 ..; a skin tone, F0 ..; a ZWJ, E2 ..), is an emoji alone if it
-/// is Emoji=Yes. `None` when the general path has to answer.
+/// [`emoji_at`] for the commonest cases, read from the bytes: a flag (two regional
+/// indicators), and a character of [`EMOJI_BLOCK`] (F0 9F ..) with nothing after it that could
+/// extend it (a selector or a tag, EF or F3 ..; a skin tone, F0 ..; a ZWJ, E2 ..), which is an
+/// emoji alone if it is Emoji=Yes. `None` when the general path has to answer.
 #[inline]
 fn lone_emoji_block_char_at(bytes: &[u8], pos: usize) -> Option<Option<usize>> {
     let &[0xF0, 0x9F, b2, b3] = bytes.get(pos..pos + 4)? else {
@@ -319,10 +319,15 @@ fn lone_emoji_block_char_at(bytes: &[u8], pos: usize) -> Option<Option<usize>> {
     };
     let cp = 0x1F000 | (u32::from(b2 & 0x3F) << 6) | u32::from(b3 & 0x3F);
     let end = pos + 4;
-    if !EMOJI_BLOCK.contains(&cp)
-        || (0x1F1E6..=0x1F1FF).contains(&cp)
-        || matches!(bytes.get(end), Some(0xE2 | 0xEF | 0xF0 | 0xF3))
-    {
+    if (0x1F1E6..=0x1F1FF).contains(&cp) {
+        // ED-14: a flag is a pair of regional indicators (F0 9F 87 A6..BF); one alone is none.
+        let pair = matches!(
+            bytes.get(end..end + 4),
+            Some(&[0xF0, 0x9F, 0x87, 0xA6..=0xBF])
+        );
+        return Some(pair.then_some(end + 4));
+    }
+    if !EMOJI_BLOCK.contains(&cp) || matches!(bytes.get(end), Some(0xE2 | 0xEF | 0xF0 | 0xF3)) {
         return None;
     }
     let offset = (cp - EMOJI_BLOCK.start) as usize;
@@ -580,15 +585,28 @@ mod tests {
     #[test]
     fn the_lone_emoji_shortcut_agrees_with_the_character_tests() {
         for c in ('\u{1F000}'..='\u{1FFFF}').chain(['\u{2764}', 'a']) {
-            for after in ["", "x", " ", "\u{2014}", "\u{FE0F}", "\u{1F3FB}"] {
+            for after in [
+                "",
+                "x",
+                " ",
+                "\u{2014}",
+                "\u{FE0F}",
+                "\u{1F3FB}",
+                "\u{1F1E6}",
+                "\u{1F1FF}",
+                "\u{1F200}",
+                "\u{1F1E5}",
+            ] {
                 let text = format!("{c}{after}");
                 let Some(lone) = lone_emoji_block_char_at(text.as_bytes(), 0) else {
                     continue;
                 };
-                assert!(
-                    !is_regional_indicator(c)
-                        && !after.starts_with(['\u{FE0F}', '\u{2014}', '\u{1F3FB}'])
-                );
+                if is_regional_indicator(c) {
+                    let pair = after.chars().next().is_some_and(is_regional_indicator);
+                    assert_eq!(lone, pair.then_some(8), "{text:?}");
+                    continue;
+                }
+                assert!(!after.starts_with(['\u{FE0F}', '\u{2014}', '\u{1F3FB}']));
                 assert_eq!(lone, is_emoji_char(c).then_some(4), "{text:?}");
             }
         }
