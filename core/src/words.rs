@@ -747,6 +747,27 @@ fn simple_char_at(bytes: &[u8], at: usize) -> Result<(Ascii, u8, usize), usize> 
     }
 }
 
+/// Where a run of basic Cyrillic letters (D0 80–BF, D1 80–9F) from `at` ends, found four
+/// letters at a time, or where fewer than four are left (the caller finishes a pair at a time).
+/// Each letter is a little-endian pair `lead | next << 8`; xor with `80D0` leaves a letter's
+/// low byte `00` (lead D0) or `01` (lead D1) and its high byte below 40, or below 20 after D1.
+#[inline]
+fn cyrillic_run_end(bytes: &[u8], mut at: usize) -> usize {
+    const LANES: u64 = 0x0001_0001_0001_0001;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ (0x80D0 * LANES);
+        // Not D0 or D1, or not a continuation byte; or D1 with a byte of A0 and above.
+        let not_letter = (x & (0xC0FE * LANES)) | (x & (x >> 13) & LANES);
+        if not_letter != 0 {
+            return at + 2 * (not_letter.trailing_zeros() / 16) as usize;
+        }
+        at += 8;
+    }
+    at
+}
+
 /// Reads on from `at`, just after a joining character with flags `flags`, to the end of its
 /// segment (WB5, WB8–WB10, WB13a/b, and WB6/7, WB11/12 across one mid character); returns
 /// the end and the ORed flags of the segment's characters, or `Err` with the offset of a
@@ -780,6 +801,7 @@ fn scan_joined(bytes: &[u8], mut at: usize, mut flags: u8) -> Result<(usize, u8)
                 // [`simple_key_differs`].
                 flags |= LETTER;
                 at += 2;
+                at = cyrillic_run_end(bytes, at);
                 while let [0xD0, _, ..] | [0xD1, 0x80..=0x9F, ..] = bytes[at..] {
                     at += 2;
                 }
@@ -1209,6 +1231,34 @@ mod tests {
                 }
                 assert_eq!(surface, expected_surface, "text {text:?}");
                 assert_eq!(after_break, expected_break, "text {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn cyrillic_runs_four_letters_at_a_time_agree_with_pairs() {
+        let pieces = [
+            "а", "я", "Ѐ", "џ", "ѐ", "ё", "Ё", "Ѡ", "ѻ", "a", " ", "é", "😀", "ӿ",
+        ];
+        let mut state = 0x0F1E_2D3C_4B5A_6978;
+        for _ in 0..30_000 {
+            let len = (xorshift(&mut state) % 14) as usize;
+            let text: String = (0..len)
+                .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
+                .collect();
+            let bytes = text.as_bytes();
+            for (at, _) in text.char_indices() {
+                let mut pairs = at;
+                while let [0xD0, _, ..] | [0xD1, 0x80..=0x9F, ..] = bytes[pairs..] {
+                    pairs += 2;
+                }
+                let end = cyrillic_run_end(bytes, at);
+                assert!(
+                    at <= end && end <= pairs && pairs - end < 8,
+                    "{text:?} at {at}"
+                );
+                assert!(bytes[at..end].len() % 2 == 0, "{text:?} at {at}");
+                assert!(end == pairs || bytes.len() - end < 8, "{text:?} at {at}");
             }
         }
     }
