@@ -8,7 +8,7 @@
 // $TGTEXT_NPM (for example an unpacked `npm pack` tarball). Exits with status 3 and a message
 // when it is not there.
 //
-// One file: `analyze(text)`. Several files, or --stream: the package's streaming `Analyzer`,
+// One file: `analyze(bytes)`. Several files, or --stream: the package's streaming `Analyzer`,
 // fed 1 MiB pieces and `endInput()` between files, which is also what a file too large for
 // one JavaScript string needs (V8 caps strings at about 512 MiB).
 import { createReadStream, existsSync, readFileSync } from "node:fs";
@@ -34,7 +34,8 @@ if (files.length === 0) {
 
 let report;
 if (!stream && files.length === 1) {
-  report = analyze(readFileSync(files[0], "utf8"));
+  // The file's bytes, as the package's README shows: no decoding into a JS string first.
+  report = analyze(readFileSync(files[0]));
 } else {
   const analyzer = new Analyzer();
   for (const [i, file] of files.entries()) {

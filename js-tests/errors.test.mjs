@@ -43,7 +43,7 @@ test("absent options are the defaults: undefined, null, {}, and keys set to unde
 });
 
 test("an input that is not a string is a TypeError", () => {
-  throwsError(() => tgtext.analyze(42), /tgtext.analyze: input must be a string, got number/);
+  throwsError(() => tgtext.analyze(42), /tgtext.analyze: input must be a string or a Uint8Array, got number/);
   throwsError(() => tgtext.strip(null), /tgtext.strip: input must be a string, got null/);
 });
 

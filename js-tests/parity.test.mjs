@@ -186,3 +186,36 @@ test(
     assertSameBytes(cli(["analyze", "--format", "json", "--distinctive", path]), jsonBytes(report), "json --distinctive");
   },
 );
+
+// analyze() hands a text longer than 2^20 UTF-16 units to the wasm in pieces (wasm/npm/api.js):
+// a surrogate pair at a piece's edge must stay one character, and the report must be the CLI's.
+test("a long text analysed in pieces: a pair of surrogates at a piece's edge stays one emoji", (t) => {
+  const scratch = tempDir("pieces");
+  t.after(scratch.remove);
+  const path = join(scratch.dir, "long.txt");
+  const edge = 1 << 20;
+  const text = "a".repeat(edge - 1) + "😀 #tag 👋🏽\n" + "слово ".repeat(50_000) + "\n";
+  assert.equal(text.charCodeAt(edge - 1), 0xd83d, "the high surrogate is the piece's last unit");
+  writeFileSync(path, text);
+  const report = tgtext.analyze(text);
+  assert.deepEqual(
+    report.emoji.map((e) => [e.key, e.count]),
+    [["👋🏽", 1], ["😀", 1]],
+  );
+  assertSameBytes(cli(["analyze", "--format", "json", path]), jsonBytes(report), "json");
+});
+
+// analyze() of a file's bytes (a Buffer) reads them as the CLI reads the file.
+test("a file's bytes: the same report as its text, and invalid UTF-8 names its byte offset", (t) => {
+  const bytes = readFileSync(SAMPLE);
+  assert.ok(bytes instanceof Uint8Array);
+  assertSameBytes(cli(["analyze", "--format", "json", SAMPLE]), jsonBytes(tgtext.analyze(bytes)), "json of bytes");
+  const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("Hello #World\n")]);
+  assert.equal(tgtext.analyze(withBom).hashtags[0].text, "#World");
+  const scratch = tempDir("bytes");
+  t.after(scratch.remove);
+  const path = join(scratch.dir, "bad.txt");
+  const bad = new Uint8Array([...new TextEncoder().encode("ok #tag "), 0xff, 0x0a]);
+  writeFileSync(path, bad);
+  assert.throws(() => tgtext.analyze(bad), (err) => err instanceof Error && /invalid UTF-8/.test(err.message) && /\b8\b/.test(err.message));
+});

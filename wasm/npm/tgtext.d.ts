@@ -271,8 +271,12 @@ export interface KwicHit {
   right: string;
 }
 
-/** Counts hashtags, emoji, words, mentions, cashtags, domains, sources and countries. Throws an `Error` on a bad option or an input it cannot read. */
-export function analyze(input: string, options?: AnalyzeOptions): Report;
+/**
+ * Counts hashtags, emoji, words, mentions, cashtags, domains, sources and countries. Throws an `Error` on a bad option or an input it cannot read.
+ *
+ * `input` is the text, or its UTF-8 bytes (a `Uint8Array`, such as Node's `readFileSync(path)`): bytes are read as the CLI reads a file (a byte-order mark dropped, invalid UTF-8 an error naming its byte offset) and skip the decoding into a JS string, which for a large file costs more than the analysis.
+ */
+export function analyze(input: string | Uint8Array, options?: AnalyzeOptions): Report;
 
 /** Each post's text with hashtags and emoji (or what `remove` names) removed, whitespace tidy. */
 export function strip(input: string, options?: StripOptions): StrippedPost[];

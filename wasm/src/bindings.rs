@@ -125,6 +125,18 @@ pub fn analyze(input: &str, options: JsValue) -> Result<JsValue, JsError> {
     to_js(&report)
 }
 
+/// `analyze(bytes, options?)` for a `Uint8Array` (a file read in Node): the bytes are read as
+/// the CLI reads a file — a byte-order mark dropped, invalid UTF-8 an error with its byte
+/// offset — and never become a JS string (V8's UTF-16 decoding of a large file costs more
+/// than the analysis).
+#[wasm_bindgen(js_name = "analyzeBytes")]
+pub fn analyze_bytes(input: &[u8], options: JsValue) -> Result<JsValue, JsError> {
+    let config: tgtext::Config = self::options(options)?;
+    let mut analyzer = tgtext::Analyzer::new(&config).map_err(core_error)?;
+    analyzer.read_input(input, false).map_err(core_error)?;
+    to_js(&analyzer.finish())
+}
+
 /// `strip(input, options?)`: every post as `{index, id, clean_text}`, as
 /// `tgtext strip --format json` prints them one per line.
 #[wasm_bindgen]
