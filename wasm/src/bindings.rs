@@ -133,7 +133,16 @@ pub fn analyze(input: &str, options: JsValue) -> Result<JsValue, JsError> {
 pub fn analyze_bytes(input: &[u8], options: JsValue) -> Result<JsValue, JsError> {
     let config: tgtext::Config = self::options(options)?;
     let mut analyzer = tgtext::Analyzer::new(&config).map_err(core_error)?;
-    analyzer.read_input(input, false).map_err(core_error)?;
+    analyzer
+        .read_input(input, false)
+        .map_err(|err| match err.offset() {
+            // The core's message names the CLI's --lossy; in JS the way is TextDecoder.
+            Some(offset) if err.to_string().starts_with("invalid UTF-8") => JsError::new(&format!(
+            "invalid UTF-8 at byte offset {offset} (new TextDecoder().decode(bytes) replaces it \
+             with U+FFFD)"
+        )),
+            _ => core_error(err),
+        })?;
     to_js(&analyzer.finish())
 }
 
