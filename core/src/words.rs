@@ -1050,15 +1050,20 @@ mod tests {
         *state
     }
 
+    /// Up to `max_len - 1` pieces picked at random and joined.
+    fn random_text<T: std::fmt::Display>(state: &mut u64, pieces: &[T], max_len: u64) -> String {
+        let len = (xorshift(state) % max_len) as usize;
+        (0..len)
+            .map(|_| pieces[(xorshift(state) % pieces.len() as u64) as usize].to_string())
+            .collect()
+    }
+
     #[test]
     fn ascii_segmentation_agrees_with_unicode_segmentation() {
         let alphabet: Vec<char> = (0x20u8..0x7F).map(char::from).chain(['\t', '\n']).collect();
         let mut state = 0x2545_F491_4F6C_DD1D;
         for _ in 0..20_000 {
-            let len = (xorshift(&mut state) % 24) as usize;
-            let text: String = (0..len)
-                .map(|_| alphabet[(xorshift(&mut state) % alphabet.len() as u64) as usize])
-                .collect();
+            let text = random_text(&mut state, &alphabet, 24);
             assert_eq!(words(&text), reference_words(&text), "text {text:?}");
         }
         for text in [
@@ -1078,10 +1083,7 @@ mod tests {
         ];
         let mut state = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..20_000 {
-            let len = (xorshift(&mut state) % 12) as usize;
-            let text: String = (0..len)
-                .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
-                .collect();
+            let text = random_text(&mut state, &pieces, 12);
             assert_eq!(words(&text), reference_words(&text), "text {text:?}");
         }
     }
@@ -1181,10 +1183,7 @@ mod tests {
         ];
         let mut state = 0x1234_5678_9ABC_DEF1;
         for round in 0..30_000 {
-            let len = (xorshift(&mut state) % 16) as usize;
-            let text: String = (0..len)
-                .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
-                .collect();
+            let text = random_text(&mut state, &pieces, 16);
             let fold_yo = round % 2 == 0;
             assert_eq!(
                 words_in_sentences(&text, fold_yo),
@@ -1205,10 +1204,7 @@ mod tests {
         ];
         let mut state = 0x5DEE_CE66_D1CE_4E5B;
         for round in 0..30_000 {
-            let len = (xorshift(&mut state) % 16) as usize;
-            let text: String = (0..len)
-                .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
-                .collect();
+            let text = random_text(&mut state, &pieces, 16);
             let fold_yo = round % 2 == 0;
             let expected = reference_words_in_sentences(&text, fold_yo);
             // Every other word's key is asked for, twice.
@@ -1242,10 +1238,7 @@ mod tests {
         ];
         let mut state = 0x0F1E_2D3C_4B5A_6978;
         for _ in 0..30_000 {
-            let len = (xorshift(&mut state) % 14) as usize;
-            let text: String = (0..len)
-                .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
-                .collect();
+            let text = random_text(&mut state, &pieces, 14);
             let bytes = text.as_bytes();
             for (at, _) in text.char_indices() {
                 let mut pairs = at;
@@ -1273,10 +1266,7 @@ mod tests {
         ];
         let mut state = 0x1234_5678_9ABC_DEF1;
         for round in 0..30_000 {
-            let len = (xorshift(&mut state) % 14) as usize;
-            let text: String = (0..len)
-                .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
-                .collect();
+            let text = random_text(&mut state, &pieces, 14);
             let fold_yo = round % 2 == 0;
             let expected = reference_words_in_sentences(&text, fold_yo);
             let mut seen = Vec::new();
@@ -1355,10 +1345,7 @@ mod tests {
         }
         let mut state = 0x0DDB_1A5E_5BAD_5EED;
         for _ in 0..20_000 {
-            let len = (xorshift(&mut state) % 10) as usize;
-            let text: String = (0..len)
-                .map(|_| simple[(xorshift(&mut state) % simple.len() as u64) as usize])
-                .collect();
+            let text = random_text(&mut state, &simple, 10);
             lower_simple_into(&text, false, &mut key);
             assert_eq!(key, text.to_lowercase(), "text {text:?}");
             lower_simple_into(&text, true, &mut key);
@@ -1441,10 +1428,7 @@ mod tests {
         ];
         let mut state = 0x8F1B_BCDC_BF0E_4A33;
         for round in 0..30_000 {
-            let len = (xorshift(&mut state) % 10) as usize;
-            let text: String = (0..len)
-                .map(|_| pieces[(xorshift(&mut state) % pieces.len() as u64) as usize])
-                .collect();
+            let text = random_text(&mut state, &pieces, 10);
             let fold_yo = round % 2 == 0;
             assert_eq!(
                 words_in_sentences(&text, fold_yo),
