@@ -1050,6 +1050,21 @@ mod tests {
         *state
     }
 
+    /// 30,000 random texts of up to `max_len - 1` pieces: the words, keys and sentence breaks
+    /// agree with the plain definition, folding `ё` in every other text.
+    fn assert_agree_on_random_texts(pieces: &[&str], seed: u64, max_len: u64) {
+        let mut state = seed;
+        for round in 0..30_000 {
+            let text = random_text(&mut state, pieces, max_len);
+            let fold_yo = round % 2 == 0;
+            assert_eq!(
+                words_in_sentences(&text, fold_yo),
+                reference_words_in_sentences(&text, fold_yo),
+                "text {text:?}, fold_yo {fold_yo}"
+            );
+        }
+    }
+
     /// Up to `max_len - 1` pieces picked at random and joined.
     fn random_text<T: std::fmt::Display>(state: &mut u64, pieces: &[T], max_len: u64) -> String {
         let len = (xorshift(state) % max_len) as usize;
@@ -1181,16 +1196,7 @@ mod tests {
             "Џ", "џ", "І", "Ѡ", "ґ", "’s", "'S", "…", "«", "»", "—", "\u{A0}", "e\u{301}", "😀",
             "Straße", "ЁЛКА", "U.S.", "3.14", "1,000", "“", "”", "„", "–", "‘", "‚", "«a»",
         ];
-        let mut state = 0x1234_5678_9ABC_DEF1;
-        for round in 0..30_000 {
-            let text = random_text(&mut state, &pieces, 16);
-            let fold_yo = round % 2 == 0;
-            assert_eq!(
-                words_in_sentences(&text, fold_yo),
-                reference_words_in_sentences(&text, fold_yo),
-                "text {text:?}, fold_yo {fold_yo}"
-            );
-        }
+        assert_agree_on_random_texts(&pieces, 0x1234_5678_9ABC_DEF1, 16);
     }
 
     /// The lazy hand-over agrees with the plain definition whether or not the key is asked
@@ -1426,16 +1432,7 @@ mod tests {
             "«",
             "!",
         ];
-        let mut state = 0x8F1B_BCDC_BF0E_4A33;
-        for round in 0..30_000 {
-            let text = random_text(&mut state, &pieces, 10);
-            let fold_yo = round % 2 == 0;
-            assert_eq!(
-                words_in_sentences(&text, fold_yo),
-                reference_words_in_sentences(&text, fold_yo),
-                "text {text:?}, fold_yo {fold_yo}"
-            );
-        }
+        assert_agree_on_random_texts(&pieces, 0x8F1B_BCDC_BF0E_4A33, 10);
     }
 
     #[test]
