@@ -14,6 +14,7 @@ use crate::partial::{versions, Partial, PartialPeriod, Tables, PARTIAL_SCHEMA};
 use crate::report::{Channel, PostRecord, Report};
 use crate::stats::{SeenSpellings, Slot, Table};
 use crate::strip::strip_post;
+use crate::token_memo::TokenMemo;
 use crate::words::{Stemmers, StopwordSet, WordFinder};
 
 /// Analyses any number of inputs, each fed in chunks, into one report.
@@ -77,14 +78,42 @@ struct Counts {
     /// An entity's key, built here rather than in a new `String` per entity.
     key: String,
     seen: Seen,
+    /// What each token counted: see [`Counts::count_line`].
+    token_memo: TokenMemo<Counted>,
+    /// Whether to count a token at a time, with `token_memo`: for the counts alone, not when
+    /// the deeper analyses or the post records want every word and entity in order.
+    by_token: bool,
+    /// Whether [`Counts::count_text`] notes what it counts in `counted`.
+    recording: bool,
+    counted: Vec<Counted>,
     entity_scratch: EntityScratch,
     word_finder: WordFinder,
+}
+
+/// One thing a token counted, as [`Counts::replay`] counts it again.
+#[derive(Debug, Clone, Copy)]
+enum Counted {
+    Word(Slot),
+    /// The hashtag's bytes in its token, for the timeline's hashtags.
+    Hashtag {
+        slot: Slot,
+        from: u32,
+        to: u32,
+    },
+    Mention(Slot),
+    Cashtag(Slot),
+    Domain(Slot),
+    Emoji {
+        emoji: Slot,
+        country: Option<Slot>,
+    },
 }
 
 impl Analyzer {
     /// An analyzer with these options; fails on an option that is wrong ([`Config::validate`]).
     pub fn new(config: &Config) -> Result<Self, Error> {
         let utc_offset = config.utc_offset()?;
+        let in_order = config.ngrams || config.cooccurrence || config.distinctive || config.posts;
         let counts = Counts {
             options: config.clone(),
             deeper: Deeper::default(),
@@ -115,6 +144,10 @@ impl Analyzer {
             entities: Vec::new(),
             key: String::new(),
             seen: Seen::default(),
+            token_memo: TokenMemo::default(),
+            by_token: !in_order,
+            recording: false,
+            counted: Vec::new(),
             entity_scratch: EntityScratch::default(),
             word_finder: {
                 let mut finder = WordFinder::new(config.fold_yo);
@@ -224,7 +257,81 @@ impl Analyzer {
 }
 
 impl Counts {
+    /// Counts a line of a post, a token at a time when the counts alone are wanted: a token
+    /// met before replays what it counted then ([`TokenMemo`]), any other is counted by
+    /// [`Counts::count_text`], noting what it counts.
     fn count_line(&mut self, line: &str) {
+        if !self.by_token {
+            return self.count_text(line);
+        }
+        let bytes = line.as_bytes();
+        let mut start = 0;
+        while start < bytes.len() {
+            if bytes[start] == b' ' {
+                start += 1;
+                continue;
+            }
+            let end = memchr::memchr(b' ', &bytes[start..]).map_or(bytes.len(), |n| start + n);
+            self.count_token(&line[start..end]);
+            start = end + 1;
+        }
+    }
+
+    fn count_token(&mut self, token: &str) {
+        let unknown = match self.token_memo.get(token) {
+            Ok(counted) => {
+                for at in counted {
+                    let counted = self.token_memo.value(at);
+                    self.replay(token, counted);
+                }
+                return;
+            }
+            Err(unknown) => unknown,
+        };
+        self.recording = true;
+        self.counted.clear();
+        self.count_text(token);
+        self.recording = false;
+        self.token_memo.remember(token, unknown, &self.counted);
+    }
+
+    /// Counts again one thing that `token` counted when [`Counts::count_text`] counted it.
+    #[inline]
+    fn replay(&mut self, token: &str, counted: Counted) {
+        let post = self.posts;
+        {
+            match counted {
+                Counted::Word(slot) => {
+                    self.words_table.add_at(slot, post);
+                    self.words += 1;
+                }
+                Counted::Hashtag { slot, from, to } => {
+                    self.hashtags.add_at(slot, post);
+                    if let Some(period) = &self.period {
+                        if let Some(counts) = self.periods.get_mut(period) {
+                            let spelling = &token[from as usize..to as usize];
+                            counts
+                                .hashtags
+                                .add(self.hashtags.key_at(slot), spelling, post);
+                        }
+                    }
+                }
+                Counted::Mention(slot) => self.mentions.add_at(slot, post),
+                Counted::Cashtag(slot) => self.cashtags.add_at(slot, post),
+                Counted::Domain(slot) => self.domains.add_at(slot, post),
+                Counted::Emoji { emoji, country } => {
+                    self.emoji.add_at(emoji, post);
+                    if let Some(country) = country {
+                        self.countries.add_at(country, post);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Counts the words and entities of `text`, a line or a token, noting what it counts in
+    /// `counted` when `recording`.
+    fn count_text(&mut self, line: &str) {
         let post = self.posts;
         let mut entities = std::mem::take(&mut self.entities);
         let mut key = std::mem::take(&mut self.key);
@@ -248,6 +355,13 @@ impl Counts {
                             slot
                         }
                     };
+                    if self.recording {
+                        self.counted.push(Counted::Hashtag {
+                            slot,
+                            from: entity.range.start as u32,
+                            to: entity.range.end as u32,
+                        });
+                    }
                     let key = self.hashtags.key_at(slot);
                     self.deeper.hashtag(&self.options, key, spelling);
                     if let Some(period) = &self.period {
@@ -256,44 +370,69 @@ impl Counts {
                         }
                     }
                 }
-                EntityKind::Mention => match self.seen.mentions.get(spelling) {
-                    Some(slot) => self.mentions.add_at(slot, post),
-                    None => {
-                        key.clear();
-                        key.push_str(&spelling[1..]);
-                        key.make_ascii_lowercase();
-                        let slot = self.mentions.add(&key, spelling, post);
-                        self.seen.mentions.remember(spelling, slot);
-                    }
-                },
-                EntityKind::Cashtag => match self.seen.cashtags.get(spelling) {
-                    Some(slot) => self.cashtags.add_at(slot, post),
-                    None => {
-                        cashtag_key_into(spelling, &mut key);
-                        let slot = self.cashtags.add(&key, spelling, post);
-                        self.seen.cashtags.remember(spelling, slot);
-                    }
-                },
-                EntityKind::Url => match self.seen.urls.get(spelling) {
-                    Some(slot) => {
-                        if let Some(slot) = slot {
-                            self.domains.add_at(slot, post);
+                EntityKind::Mention => {
+                    let slot = match self.seen.mentions.get(spelling) {
+                        Some(slot) => {
+                            self.mentions.add_at(slot, post);
+                            slot
                         }
+                        None => {
+                            key.clear();
+                            key.push_str(&spelling[1..]);
+                            key.make_ascii_lowercase();
+                            let slot = self.mentions.add(&key, spelling, post);
+                            self.seen.mentions.remember(spelling, slot);
+                            slot
+                        }
+                    };
+                    if self.recording {
+                        self.counted.push(Counted::Mention(slot));
                     }
-                    None => {
-                        let slot = url::url_domain_into(spelling, &mut key)
-                            .then(|| self.domains.add(&key, &key, post));
-                        self.seen.urls.remember(spelling, slot);
+                }
+                EntityKind::Cashtag => {
+                    let slot = match self.seen.cashtags.get(spelling) {
+                        Some(slot) => {
+                            self.cashtags.add_at(slot, post);
+                            slot
+                        }
+                        None => {
+                            cashtag_key_into(spelling, &mut key);
+                            let slot = self.cashtags.add(&key, spelling, post);
+                            self.seen.cashtags.remember(spelling, slot);
+                            slot
+                        }
+                    };
+                    if self.recording {
+                        self.counted.push(Counted::Cashtag(slot));
                     }
-                },
+                }
+                EntityKind::Url => {
+                    let slot = match self.seen.urls.get(spelling) {
+                        Some(slot) => {
+                            if let Some(slot) = slot {
+                                self.domains.add_at(slot, post);
+                            }
+                            slot
+                        }
+                        None => {
+                            let slot = url::url_domain_into(spelling, &mut key)
+                                .then(|| self.domains.add(&key, &key, post));
+                            self.seen.urls.remember(spelling, slot);
+                            slot
+                        }
+                    };
+                    if let (true, Some(slot)) = (self.recording, slot) {
+                        self.counted.push(Counted::Domain(slot));
+                    }
+                }
                 EntityKind::Emoji => {
-                    let slot = match self.seen.emoji.get(spelling) {
+                    let (slot, country) = match self.seen.emoji.get(spelling) {
                         Some((slot, country)) => {
                             self.emoji.add_at(slot, post);
                             if let Some(country) = country {
                                 self.countries.add_at(country, post);
                             }
-                            slot
+                            (slot, country)
                         }
                         None => {
                             emoji::emoji_key_into(spelling, &mut key);
@@ -301,9 +440,15 @@ impl Counts {
                                 .map(|(code, name)| self.countries.add(code, name, post));
                             let slot = self.emoji.add(&key, spelling, post);
                             self.seen.emoji.remember(spelling, (slot, country));
-                            slot
+                            (slot, country)
                         }
                     };
+                    if self.recording {
+                        self.counted.push(Counted::Emoji {
+                            emoji: slot,
+                            country,
+                        });
+                    }
                     self.deeper
                         .emoji(&self.options, self.emoji.key_at(slot), spelling);
                 }
@@ -339,6 +484,8 @@ impl Counts {
         let (stopwords, table, words) = (&self.stopwords, &mut self.words_table, &mut self.words);
         let (deeper, options, stemmers) = (&mut self.deeper, &self.options, &mut self.stemmers);
         let seen_words = &mut self.seen.words;
+        let recorded = self.recording.then_some(&mut self.counted);
+        let mut recorded = recorded;
         self.word_finder
             .for_each_word_lazily(gap, |mut word, after_break| {
                 let surface = word.surface();
@@ -348,6 +495,9 @@ impl Counts {
                         if let Some(slot) = slot {
                             table.add_at(slot, post);
                             *words += 1;
+                            if let Some(recorded) = &mut recorded {
+                                recorded.push(Counted::Word(slot));
+                            }
                         }
                         return;
                     }
@@ -360,8 +510,11 @@ impl Counts {
                     None => key,
                 };
                 let slot = counted.then(|| table.add(key, surface, post));
-                if counted {
+                if let Some(slot) = slot {
                     *words += 1;
+                    if let Some(recorded) = &mut recorded {
+                        recorded.push(Counted::Word(slot));
+                    }
                 }
                 if deeper_on {
                     deeper.word(options, key, surface, counted, after_break, post);
@@ -599,6 +752,135 @@ mod tests {
             assert_eq!(hashtag_key(tag), plain, "{tag}");
         }
         assert_eq!(hashtag_key("#ΟΔΟΣ"), "οδος", "a final sigma");
+    }
+
+    /// The JSON of the report of `input`, counted a token at a time (with the memo) or a line
+    /// at a time.
+    fn report_json(input: &str, config: &Config, by_token: bool) -> String {
+        let mut analyzer = Analyzer::new(config).expect("a valid config");
+        assert_eq!(analyzer.counts.by_token, !config.posts && !config.ngrams);
+        analyzer.counts.by_token = by_token;
+        analyzer
+            .read_input(input.as_bytes(), false)
+            .expect("valid input");
+        serde_json::to_string(&analyzer.finish()).expect("a report serialises")
+    }
+
+    /// Random lines of pieces that meet at token edges: entity signs, letters of several
+    /// scripts, emoji parts, and every kind of white space (a tab is inside a token: TDLib keeps
+    /// it in a URL's path).
+    fn random_lines(seed: &mut u64, lines: usize) -> Vec<String> {
+        const PIECES: [&str; 44] = [
+            "#",
+            "@",
+            "$",
+            "/",
+            ".",
+            ":",
+            "'",
+            "’",
+            ",",
+            "!",
+            "?",
+            "(",
+            ")",
+            "-",
+            "_",
+            "a",
+            "Z",
+            "я",
+            "Ё",
+            "1",
+            "ß",
+            " ",
+            " ",
+            "  ",
+            "\t",
+            "\u{A0}",
+            "\u{2003}",
+            "🇷",
+            "🇺",
+            "👍",
+            "🏽",
+            "\u{200D}",
+            "\u{FE0F}",
+            "#️⃣",
+            "©",
+            "«",
+            "»",
+            "http://",
+            "t.me/s",
+            "com",
+            "рф",
+            "mid.ru",
+            "USD",
+            "x.com/a?b=1",
+        ];
+        (0..lines)
+            .map(|_| {
+                // xorshift64: deterministic, no dependency.
+                let mut next = || {
+                    *seed ^= *seed << 13;
+                    *seed ^= *seed >> 7;
+                    *seed ^= *seed << 17;
+                    *seed
+                };
+                let len = next() % 30;
+                (0..len)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn token_memo_counts_as_line_by_line_counting_does() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15;
+        let configs = [
+            Config::default(),
+            Config {
+                stem: true,
+                fold_yo: true,
+                ..Config::default()
+            },
+        ];
+        for round in 0..40 {
+            let lines = random_lines(&mut seed, 200);
+            // Each text twice, so that the second time every token is replayed.
+            let text = format!("{0}\n{0}\n", lines.join("\n"));
+            for config in &configs {
+                let by_token = report_json(&text, config, true);
+                let by_line = report_json(&text, config, false);
+                assert_eq!(by_token, by_line, "round {round}: {text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn token_memo_counts_the_timeline_as_line_by_line_counting_does() {
+        let mut seed = 0x2545_F491_4F6C_DD1D;
+        let lines = random_lines(&mut seed, 400);
+        let messages: Vec<_> = lines
+            .iter()
+            .enumerate()
+            .map(|(id, text)| {
+                let unix = 1_685_966_400 + 40_000 * id as i64;
+                serde_json::json!({
+                    "id": id, "type": "message", "date_unixtime": unix.to_string(),
+                    "text": format!("{text}\n#tag {text}"),
+                })
+            })
+            .collect();
+        let export = serde_json::json!({
+            "name": "x", "type": "public_channel", "id": 1, "messages": messages,
+        })
+        .to_string();
+        let by_token = report_json(&export, &Config::default(), true);
+        assert!(
+            by_token.contains("\"timeline\""),
+            "dated posts make a timeline"
+        );
+        assert_eq!(by_token, report_json(&export, &Config::default(), false));
     }
 
     #[test]

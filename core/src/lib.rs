@@ -29,6 +29,7 @@ pub mod stats;
 mod strip;
 mod stripper;
 mod tables;
+mod token_memo;
 pub mod words;
 
 pub use analyzer::Analyzer;

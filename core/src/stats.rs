@@ -33,10 +33,13 @@ struct Entry {
 
 /// Where [`Table::add`] counted a key and a spelling: [`Table::add_at`] counts the same pair
 /// again without looking either up.
+///
+/// Two `u32`s, so that the caches that hold many slots stay small: a table of more than 2^32
+/// keys would need hundreds of GB first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Slot {
-    entry: usize,
-    spelling: usize,
+    entry: u32,
+    spelling: u32,
 }
 
 impl Table {
@@ -51,7 +54,10 @@ impl Table {
                 spellings.len() - 1
             }
         };
-        let slot = Slot { entry, spelling };
+        let slot = Slot {
+            entry: index_u32(entry),
+            spelling: index_u32(spelling),
+        };
         self.add_at(slot, post);
         slot
     }
@@ -59,13 +65,13 @@ impl Table {
     /// Counts one more occurrence of the key and spelling that `slot` names (from this table).
     #[inline]
     pub fn add_at(&mut self, slot: Slot, post: u64) {
-        let entry = &mut self.entries[slot.entry];
+        let entry = &mut self.entries[slot.entry as usize];
         entry.count += 1;
         if entry.last_post != post {
             entry.last_post = post;
             entry.posts += 1;
         }
-        entry.spellings[slot.spelling].1 += 1;
+        entry.spellings[slot.spelling as usize].1 += 1;
     }
 
     /// The position of `key`'s entry, made (with no counts) if there is none.
@@ -91,7 +97,7 @@ impl Table {
 
     /// The key that `slot` counts.
     pub fn key_at(&self, slot: Slot) -> &str {
-        &self.entries[slot.entry].key
+        &self.entries[slot.entry as usize].key
     }
 
     fn get(&self, key: &str) -> Option<&Entry> {
@@ -165,6 +171,11 @@ impl Table {
             })
             .collect()
     }
+}
+
+/// A position in a table's entries or an entry's spellings, as a [`Slot`] holds it.
+fn index_u32(index: usize) -> u32 {
+    u32::try_from(index).expect("fewer than 2^32 keys and spellings per table")
 }
 
 /// Spellings met before, each with where it was counted (a [`Slot`], or more): a key is a
