@@ -271,7 +271,7 @@ impl Counts {
                 start += 1;
                 continue;
             }
-            let end = memchr::memchr(b' ', &bytes[start..]).map_or(bytes.len(), |n| start + n);
+            let end = next_space(bytes, start);
             self.count_token(&line[start..end]);
             start = end + 1;
         }
@@ -523,6 +523,29 @@ impl Counts {
                 }
             });
     }
+}
+
+/// The position of the first space in `bytes` from `from`, or the end: eight bytes at a time,
+/// as tokens are short (`memchr`'s set-up cost more than this).
+#[inline]
+fn next_space(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // A space becomes a zero byte; the lowest flagged byte is the first zero.
+        let x = word ^ (u64::from(b' ') * ONES);
+        let zeros = x.wrapping_sub(ONES) & !x & HIGHS;
+        if zeros != 0 {
+            return at + (zeros.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    at + bytes[at..]
+        .iter()
+        .position(|&b| b == b' ')
+        .unwrap_or(bytes.len() - at)
 }
 
 /// Where each spelling met so far was counted, per table: see [`SeenSpellings`].
@@ -831,6 +854,23 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    #[test]
+    fn the_next_space_is_found_at_every_position() {
+        for len in 0..40 {
+            for space_at in 0..=len {
+                for fill in [b'a', 0xD0, 0x21, 0x1F, 0xA0] {
+                    let mut bytes = vec![fill; len];
+                    if space_at < len {
+                        bytes[space_at] = b' ';
+                    }
+                    for from in 0..=space_at {
+                        assert_eq!(next_space(&bytes, from), space_at, "{bytes:?} from {from}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -12,27 +12,30 @@ use std::ops::Range;
 
 use hashbrown::HashTable;
 
-/// Tokens with their list of `V`, in one buffer each for the text and the lists.
+/// Tokens with their list of `V`, the lists in one buffer.
 ///
 /// Bounded: at most [`TokenMemo::MAX_TOKENS`] tokens of at most [`TokenMemo::MAX_TOKEN_LEN`]
 /// bytes and [`TokenMemo::MAX_VALUES`] values (a few MB); once full it remembers no more, and
 /// the tokens it does not know are counted the long way. The frequent tokens come early.
 #[derive(Debug)]
 pub(crate) struct TokenMemo<V> {
-    /// Positions in `tokens`, hashed by the token's text.
-    index: HashTable<u32>,
-    tokens: Vec<Remembered>,
-    text: Vec<u8>,
+    tokens: HashTable<Remembered>,
+    /// The bytes of the tokens after their first 16.
+    tails: Vec<u8>,
     values: Vec<V>,
     /// Seeded per process, so crafted inputs cannot aim at collisions.
     hasher: foldhash::fast::RandomState,
 }
 
-/// One token: its text in `text` and its values in `values`, as offsets and lengths.
+/// One token, held in the table itself so that a look-up touches one place: its first 16
+/// bytes ([`head`]), its length, the rest in `tails`, and its values in `values`.
 #[derive(Debug, Clone, Copy)]
 struct Remembered {
-    text_start: u32,
-    text_len: u32,
+    head: u128,
+    /// Kept to hash it again when the table grows.
+    hash: u64,
+    len: u32,
+    tail_start: u32,
     values_start: u32,
     values_len: u32,
 }
@@ -40,9 +43,8 @@ struct Remembered {
 impl<V> Default for TokenMemo<V> {
     fn default() -> Self {
         TokenMemo {
-            index: HashTable::new(),
-            tokens: Vec::new(),
-            text: Vec::new(),
+            tokens: HashTable::new(),
+            tails: Vec::new(),
             values: Vec::new(),
             hasher: foldhash::fast::RandomState::default(),
         }
@@ -53,6 +55,30 @@ impl<V> Default for TokenMemo<V> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Unknown {
     hash: u64,
+}
+
+/// The first 16 bytes of `token` as one number, read without a copy loop: with the length,
+/// it tells any two tokens of up to 16 bytes apart (a shorter token is read as two overlapping
+/// halves, which together hold every byte).
+#[inline]
+fn head(token: &[u8]) -> u128 {
+    fn read<const N: usize>(bytes: &[u8]) -> [u8; N] {
+        bytes[..N].try_into().expect("N bytes")
+    }
+    let len = token.len();
+    if len >= 16 {
+        u128::from_le_bytes(read(token))
+    } else if len >= 8 {
+        let (first, last) = (read::<8>(token), read::<8>(&token[len - 8..]));
+        u128::from(u64::from_le_bytes(first)) | u128::from(u64::from_le_bytes(last)) << 64
+    } else if len >= 4 {
+        let (first, last) = (read::<4>(token), read::<4>(&token[len - 4..]));
+        u128::from(u32::from_le_bytes(first)) | u128::from(u32::from_le_bytes(last)) << 32
+    } else if len > 0 {
+        u128::from(token[0]) | u128::from(token[len / 2]) << 8 | u128::from(token[len - 1]) << 16
+    } else {
+        0
+    }
 }
 
 impl<V: Copy> TokenMemo<V> {
@@ -66,16 +92,22 @@ impl<V: Copy> TokenMemo<V> {
     /// it reads them.)
     #[inline]
     pub fn get(&self, token: &str) -> Result<Range<usize>, Unknown> {
-        let hash = self.hasher.hash_one(token.as_bytes());
-        let (text, tokens) = (&self.text, &self.tokens);
-        let found = self.index.find(hash, |&at| {
-            let known = tokens[at as usize];
-            let start = known.text_start as usize;
-            text[start..start + known.text_len as usize] == *token.as_bytes()
+        let bytes = token.as_bytes();
+        let hash = self.hasher.hash_one(bytes);
+        if bytes.len() > Self::MAX_TOKEN_LEN {
+            return Err(Unknown { hash });
+        }
+        let (head, len) = (head(bytes), bytes.len() as u32);
+        let found = self.tokens.find(hash, |known| {
+            known.head == head
+                && known.len == len
+                && (len <= 16 || {
+                    let start = known.tail_start as usize;
+                    self.tails[start..start + len as usize - 16] == bytes[16..]
+                })
         });
         match found {
-            Some(&at) => {
-                let known = self.tokens[at as usize];
+            Some(known) => {
                 let start = known.values_start as usize;
                 Ok(start..start + known.values_len as usize)
             }
@@ -92,28 +124,28 @@ impl<V: Copy> TokenMemo<V> {
     /// Remembers that `token`, which [`TokenMemo::get`] did not know, counts `values`; does
     /// nothing when the token is too long or the memo is full.
     pub fn remember(&mut self, token: &str, unknown: Unknown, values: &[V]) {
-        if token.len() > Self::MAX_TOKEN_LEN
+        let bytes = token.as_bytes();
+        if bytes.len() > Self::MAX_TOKEN_LEN
             || self.tokens.len() >= Self::MAX_TOKENS
             || self.values.len() + values.len() > Self::MAX_VALUES
         {
             return;
         }
         // All below 2^32: the limits above keep every offset small.
-        let at = self.tokens.len() as u32;
-        self.tokens.push(Remembered {
-            text_start: self.text.len() as u32,
-            text_len: token.len() as u32,
+        let remembered = Remembered {
+            head: head(bytes),
+            hash: unknown.hash,
+            len: bytes.len() as u32,
+            tail_start: self.tails.len() as u32,
             values_start: self.values.len() as u32,
             values_len: values.len() as u32,
-        });
-        self.text.extend_from_slice(token.as_bytes());
+        };
+        if let Some(tail) = bytes.get(16..) {
+            self.tails.extend_from_slice(tail);
+        }
         self.values.extend_from_slice(values);
-        let (hasher, text, tokens) = (&self.hasher, &self.text, &self.tokens);
-        self.index.insert_unique(unknown.hash, at, |&at| {
-            let known = tokens[at as usize];
-            let start = known.text_start as usize;
-            hasher.hash_one(&text[start..start + known.text_len as usize])
-        });
+        self.tokens
+            .insert_unique(unknown.hash, remembered, |known| known.hash);
     }
 }
 
@@ -136,6 +168,50 @@ mod tests {
         assert!(values(&memo, "word").is_empty());
         assert!(memo.get("#tag").is_err(), "a prefix is another token");
         assert!(memo.get("word,").is_err());
+    }
+
+    #[test]
+    fn tokens_that_share_their_first_16_bytes_or_differ_by_a_nul_are_told_apart() {
+        let tokens = [
+            "сотрудничество",
+            "сотрудничество,",
+            "сотрудничества",
+            "0123456789abcdef",
+            "0123456789abcdefX",
+            "0123456789abcdefY",
+            "a",
+            "a\0",
+            "\0a",
+            "",
+            "ab",
+            "abc",
+            "acc",
+            "abcdefg",
+            "abcdefgh",
+            "abcdXfgh",
+            "abcdefghi",
+            "abcdefgXi",
+        ];
+        let mut memo = TokenMemo::<usize>::default();
+        for (n, token) in tokens.iter().enumerate() {
+            let unknown = memo.get(token).expect_err("each token is new");
+            memo.remember(token, unknown, &[n]);
+        }
+        // Enough more to make the table grow and hash every token again.
+        for n in 0..1000 {
+            let token = format!("0123456789abcdef{n}");
+            if let Err(unknown) = memo.get(&token) {
+                memo.remember(&token, unknown, &[]);
+            }
+        }
+        for (n, token) in tokens.iter().enumerate() {
+            let at = memo.get(token).expect("remembered");
+            assert_eq!(
+                at.map(|at| memo.value(at)).collect::<Vec<_>>(),
+                [n],
+                "{token:?}"
+            );
+        }
     }
 
     #[test]
