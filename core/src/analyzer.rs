@@ -53,14 +53,9 @@ struct Counts {
     in_post: bool,
     placeholders: u64,
     words: u64,
-    hashtags: Table,
-    emoji: Table,
-    words_table: Table,
-    mentions: Table,
-    cashtags: Table,
-    domains: Table,
+    /// Words, hashtags, mentions, cashtags, domains, emoji and countries.
+    tallies: Tallies,
     sources: Table,
-    countries: Table,
     /// Full-account exports: posts per chat, and the chat now being read.
     chats: Table,
     chat: Option<(String, String)>,
@@ -90,23 +85,57 @@ struct Counts {
     word_finder: WordFinder,
 }
 
-/// One thing a token counted, as [`Counts::replay`] counts it again.
+/// The tables that the words and entities of a text count into, by [`Tally`]: in an array, so
+/// that [`Counts::replay`] picks one by number rather than by a branch per kind.
+#[derive(Default)]
+struct Tallies([Table; TALLIES]);
+
+/// One table of [`Tallies`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tally {
+    Words,
+    Hashtags,
+    Mentions,
+    Cashtags,
+    Domains,
+    Emoji,
+    Countries,
+}
+
+const TALLIES: usize = Tally::Countries as usize + 1;
+
+impl std::ops::Index<Tally> for Tallies {
+    type Output = Table;
+    fn index(&self, tally: Tally) -> &Table {
+        &self.0[tally as usize]
+    }
+}
+
+impl std::ops::IndexMut<Tally> for Tallies {
+    fn index_mut(&mut self, tally: Tally) -> &mut Table {
+        &mut self.0[tally as usize]
+    }
+}
+
+/// One thing a token counted, as [`Counts::replay`] counts it again: where, and for a hashtag
+/// its bytes in the token (for the timeline's hashtags; a remembered token is at most 64 bytes).
 #[derive(Debug, Clone, Copy)]
-enum Counted {
-    Word(Slot),
-    /// The hashtag's bytes in its token, for the timeline's hashtags.
-    Hashtag {
-        slot: Slot,
-        from: u32,
-        to: u32,
-    },
-    Mention(Slot),
-    Cashtag(Slot),
-    Domain(Slot),
-    Emoji {
-        emoji: Slot,
-        country: Option<Slot>,
-    },
+struct Counted {
+    tally: Tally,
+    from: u8,
+    to: u8,
+    slot: Slot,
+}
+
+impl Counted {
+    fn new(tally: Tally, slot: Slot) -> Self {
+        Counted {
+            tally,
+            from: 0,
+            to: 0,
+            slot,
+        }
+    }
 }
 
 impl Analyzer {
@@ -125,14 +154,8 @@ impl Analyzer {
             in_post: false,
             placeholders: 0,
             words: 0,
-            hashtags: Table::default(),
-            emoji: Table::default(),
-            words_table: Table::default(),
-            mentions: Table::default(),
-            cashtags: Table::default(),
-            domains: Table::default(),
+            tallies: Tallies::default(),
             sources: Table::default(),
-            countries: Table::default(),
             chats: Table::default(),
             chat: None,
             timeline_unit: config.timeline,
@@ -217,6 +240,7 @@ impl Analyzer {
         let _ = self.end_input();
         self.counts.end_post();
         let c = self.counts;
+        let [words, hashtags, mentions, cashtags, domains, emoji, countries] = c.tallies.0;
         let periods = c
             .periods
             .into_iter()
@@ -238,14 +262,14 @@ impl Analyzer {
             words: c.words,
             media_placeholders: c.placeholders,
             tables: Tables {
-                hashtags: c.hashtags,
-                emoji: c.emoji,
-                words: c.words_table,
-                mentions: c.mentions,
-                cashtags: c.cashtags,
-                domains: c.domains,
+                hashtags,
+                emoji,
+                words,
+                mentions,
+                cashtags,
+                domains,
                 sources: c.sources,
-                countries: c.countries,
+                countries,
                 chats: c.chats,
             },
             periods,
@@ -279,8 +303,11 @@ impl Counts {
 
     fn count_token(&mut self, token: &str) {
         let unknown = match self.token_memo.get(token) {
-            Ok(counted) => {
-                for at in counted {
+            Ok(values) => {
+                if let Some(counted) = values.first {
+                    self.replay(token, counted);
+                }
+                for at in values.rest {
                     let counted = self.token_memo.value(at);
                     self.replay(token, counted);
                 }
@@ -288,6 +315,9 @@ impl Counts {
             }
             Err(unknown) => unknown,
         };
+        if token.len() > TokenMemo::<Counted>::MAX_TOKEN_LEN {
+            return self.count_text(token);
+        }
         self.recording = true;
         self.counted.clear();
         self.count_text(token);
@@ -299,33 +329,24 @@ impl Counts {
     #[inline]
     fn replay(&mut self, token: &str, counted: Counted) {
         let post = self.posts;
-        {
-            match counted {
-                Counted::Word(slot) => {
-                    self.words_table.add_at(slot, post);
-                    self.words += 1;
-                }
-                Counted::Hashtag { slot, from, to } => {
-                    self.hashtags.add_at(slot, post);
-                    if let Some(period) = &self.period {
-                        if let Some(counts) = self.periods.get_mut(period) {
-                            let spelling = &token[from as usize..to as usize];
-                            counts
-                                .hashtags
-                                .add(self.hashtags.key_at(slot), spelling, post);
-                        }
-                    }
-                }
-                Counted::Mention(slot) => self.mentions.add_at(slot, post),
-                Counted::Cashtag(slot) => self.cashtags.add_at(slot, post),
-                Counted::Domain(slot) => self.domains.add_at(slot, post),
-                Counted::Emoji { emoji, country } => {
-                    self.emoji.add_at(emoji, post);
-                    if let Some(country) = country {
-                        self.countries.add_at(country, post);
-                    }
+        self.tallies[counted.tally].add_at(counted.slot, post);
+        self.words += u64::from(counted.tally == Tally::Words);
+        if counted.tally == Tally::Hashtags {
+            if let Some(period) = &self.period {
+                if let Some(counts) = self.periods.get_mut(period) {
+                    let spelling = &token[usize::from(counted.from)..usize::from(counted.to)];
+                    let key = self.tallies[Tally::Hashtags].key_at(counted.slot);
+                    counts.hashtags.add(key, spelling, post);
                 }
             }
+        }
+    }
+
+    /// Notes what [`Counts::count_text`] counted, when recording a token.
+    #[inline]
+    fn note(&mut self, counted: Counted) {
+        if self.recording {
+            self.counted.push(counted);
         }
     }
 
@@ -345,24 +366,24 @@ impl Counts {
                 EntityKind::Hashtag => {
                     let slot = match self.seen.hashtags.get(spelling) {
                         Some(slot) => {
-                            self.hashtags.add_at(slot, post);
+                            self.tallies[Tally::Hashtags].add_at(slot, post);
                             slot
                         }
                         None => {
                             hashtag_key_into(spelling, &mut key);
-                            let slot = self.hashtags.add(&key, spelling, post);
+                            let slot = self.tallies[Tally::Hashtags].add(&key, spelling, post);
                             self.seen.hashtags.remember(spelling, slot);
                             slot
                         }
                     };
-                    if self.recording {
-                        self.counted.push(Counted::Hashtag {
-                            slot,
-                            from: entity.range.start as u32,
-                            to: entity.range.end as u32,
-                        });
-                    }
-                    let key = self.hashtags.key_at(slot);
+                    // A recorded token is at most 64 bytes: its offsets fit.
+                    self.note(Counted {
+                        tally: Tally::Hashtags,
+                        from: entity.range.start as u8,
+                        to: entity.range.end as u8,
+                        slot,
+                    });
+                    let key = self.tallies[Tally::Hashtags].key_at(slot);
                     self.deeper.hashtag(&self.options, key, spelling);
                     if let Some(period) = &self.period {
                         if let Some(counts) = self.periods.get_mut(period) {
@@ -373,84 +394,82 @@ impl Counts {
                 EntityKind::Mention => {
                     let slot = match self.seen.mentions.get(spelling) {
                         Some(slot) => {
-                            self.mentions.add_at(slot, post);
+                            self.tallies[Tally::Mentions].add_at(slot, post);
                             slot
                         }
                         None => {
                             key.clear();
                             key.push_str(&spelling[1..]);
                             key.make_ascii_lowercase();
-                            let slot = self.mentions.add(&key, spelling, post);
+                            let slot = self.tallies[Tally::Mentions].add(&key, spelling, post);
                             self.seen.mentions.remember(spelling, slot);
                             slot
                         }
                     };
-                    if self.recording {
-                        self.counted.push(Counted::Mention(slot));
-                    }
+                    self.note(Counted::new(Tally::Mentions, slot));
                 }
                 EntityKind::Cashtag => {
                     let slot = match self.seen.cashtags.get(spelling) {
                         Some(slot) => {
-                            self.cashtags.add_at(slot, post);
+                            self.tallies[Tally::Cashtags].add_at(slot, post);
                             slot
                         }
                         None => {
                             cashtag_key_into(spelling, &mut key);
-                            let slot = self.cashtags.add(&key, spelling, post);
+                            let slot = self.tallies[Tally::Cashtags].add(&key, spelling, post);
                             self.seen.cashtags.remember(spelling, slot);
                             slot
                         }
                     };
-                    if self.recording {
-                        self.counted.push(Counted::Cashtag(slot));
-                    }
+                    self.note(Counted::new(Tally::Cashtags, slot));
                 }
                 EntityKind::Url => {
                     let slot = match self.seen.urls.get(spelling) {
                         Some(slot) => {
                             if let Some(slot) = slot {
-                                self.domains.add_at(slot, post);
+                                self.tallies[Tally::Domains].add_at(slot, post);
                             }
                             slot
                         }
                         None => {
                             let slot = url::url_domain_into(spelling, &mut key)
-                                .then(|| self.domains.add(&key, &key, post));
+                                .then(|| self.tallies[Tally::Domains].add(&key, &key, post));
                             self.seen.urls.remember(spelling, slot);
                             slot
                         }
                     };
-                    if let (true, Some(slot)) = (self.recording, slot) {
-                        self.counted.push(Counted::Domain(slot));
+                    if let Some(slot) = slot {
+                        self.note(Counted::new(Tally::Domains, slot));
                     }
                 }
                 EntityKind::Emoji => {
                     let (slot, country) = match self.seen.emoji.get(spelling) {
                         Some((slot, country)) => {
-                            self.emoji.add_at(slot, post);
+                            self.tallies[Tally::Emoji].add_at(slot, post);
                             if let Some(country) = country {
-                                self.countries.add_at(country, post);
+                                self.tallies[Tally::Countries].add_at(country, post);
                             }
                             (slot, country)
                         }
                         None => {
                             emoji::emoji_key_into(spelling, &mut key);
-                            let country = emoji::country_code(&key)
-                                .map(|(code, name)| self.countries.add(code, name, post));
-                            let slot = self.emoji.add(&key, spelling, post);
+                            let country = emoji::country_code(&key).map(|(code, name)| {
+                                self.tallies[Tally::Countries].add(code, name, post)
+                            });
+                            let slot = self.tallies[Tally::Emoji].add(&key, spelling, post);
                             self.seen.emoji.remember(spelling, (slot, country));
                             (slot, country)
                         }
                     };
-                    if self.recording {
-                        self.counted.push(Counted::Emoji {
-                            emoji: slot,
-                            country,
-                        });
+                    self.note(Counted::new(Tally::Emoji, slot));
+                    if let Some(country) = country {
+                        self.note(Counted::new(Tally::Countries, country));
                     }
-                    self.deeper
-                        .emoji(&self.options, self.emoji.key_at(slot), spelling);
+                    self.deeper.emoji(
+                        &self.options,
+                        self.tallies[Tally::Emoji].key_at(slot),
+                        spelling,
+                    );
                 }
                 EntityKind::Email | EntityKind::BotCommand => {}
             }
@@ -481,7 +500,8 @@ impl Counts {
         }
         let deeper_on =
             self.options.ngrams || self.options.cooccurrence || self.options.distinctive;
-        let (stopwords, table, words) = (&self.stopwords, &mut self.words_table, &mut self.words);
+        let table = &mut self.tallies[Tally::Words];
+        let (stopwords, words) = (&self.stopwords, &mut self.words);
         let (deeper, options, stemmers) = (&mut self.deeper, &self.options, &mut self.stemmers);
         let seen_words = &mut self.seen.words;
         let recorded = self.recording.then_some(&mut self.counted);
@@ -496,7 +516,7 @@ impl Counts {
                             table.add_at(slot, post);
                             *words += 1;
                             if let Some(recorded) = &mut recorded {
-                                recorded.push(Counted::Word(slot));
+                                recorded.push(Counted::new(Tally::Words, slot));
                             }
                         }
                         return;
@@ -513,7 +533,7 @@ impl Counts {
                 if let Some(slot) = slot {
                     *words += 1;
                     if let Some(recorded) = &mut recorded {
-                        recorded.push(Counted::Word(slot));
+                        recorded.push(Counted::new(Tally::Words, slot));
                     }
                 }
                 if deeper_on {
@@ -693,7 +713,7 @@ impl Sink for Counts {
             return;
         }
         if let Some(domain) = url::url_domain(href) {
-            self.domains.add(&domain, &domain, self.posts);
+            self.tallies[Tally::Domains].add(&domain, &domain, self.posts);
             if let Some(record) = &mut self.current {
                 record.urls.push(href.to_string());
             }

@@ -12,32 +12,42 @@ use std::ops::Range;
 
 use hashbrown::HashTable;
 
-/// Tokens with their list of `V`, the lists in one buffer.
+/// Tokens with the `V`s each counted: the first held with the token, the rest in one buffer.
 ///
 /// Bounded: at most [`TokenMemo::MAX_TOKENS`] tokens of at most [`TokenMemo::MAX_TOKEN_LEN`]
 /// bytes and [`TokenMemo::MAX_VALUES`] values (a few MB); once full it remembers no more, and
 /// the tokens it does not know are counted the long way. The frequent tokens come early.
 #[derive(Debug)]
 pub(crate) struct TokenMemo<V> {
-    tokens: HashTable<Remembered>,
+    tokens: HashTable<Remembered<V>>,
     /// The bytes of the tokens after their first 16.
     tails: Vec<u8>,
-    values: Vec<V>,
+    /// The values of the tokens after their first.
+    rest: Vec<V>,
     /// Seeded per process, so crafted inputs cannot aim at collisions.
     hasher: foldhash::fast::RandomState,
 }
 
-/// One token, held in the table itself so that a look-up touches one place: its first 16
-/// bytes ([`head`]), its length, the rest in `tails`, and its values in `values`.
+/// One token, held in the table itself so that a look-up of a token of up to 16 bytes with at
+/// most one value touches nothing else: its first 16 bytes ([`head`]), its length, the rest of
+/// its bytes in `tails`, and its values.
 #[derive(Debug, Clone, Copy)]
-struct Remembered {
-    head: u128,
-    /// Kept to hash it again when the table grows.
-    hash: u64,
+struct Remembered<V> {
+    head: [u64; 2],
     len: u32,
     tail_start: u32,
-    values_start: u32,
-    values_len: u32,
+    rest_start: u32,
+    rest_len: u32,
+    first: Option<V>,
+}
+
+/// What a remembered token counted: its first value, then those at `rest` (see
+/// [`TokenMemo::value`]; positions rather than a slice, as the caller counts into its own
+/// tables while it reads them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Values<V> {
+    pub first: Option<V>,
+    pub rest: Range<usize>,
 }
 
 impl<V> Default for TokenMemo<V> {
@@ -45,7 +55,7 @@ impl<V> Default for TokenMemo<V> {
         TokenMemo {
             tokens: HashTable::new(),
             tails: Vec::new(),
-            values: Vec::new(),
+            rest: Vec::new(),
             hasher: foldhash::fast::RandomState::default(),
         }
     }
@@ -57,27 +67,38 @@ pub(crate) struct Unknown {
     hash: u64,
 }
 
-/// The first 16 bytes of `token` as one number, read without a copy loop: with the length,
-/// it tells any two tokens of up to 16 bytes apart (a shorter token is read as two overlapping
-/// halves, which together hold every byte).
+/// The first 16 bytes of `token` as two numbers, read without a copy loop: with the length,
+/// they tell any two tokens of up to 16 bytes apart (a shorter token is read as two
+/// overlapping halves, which together hold every byte).
 #[inline]
-fn head(token: &[u8]) -> u128 {
+fn head(token: &[u8]) -> [u64; 2] {
     fn read<const N: usize>(bytes: &[u8]) -> [u8; N] {
         bytes[..N].try_into().expect("N bytes")
     }
     let len = token.len();
     if len >= 16 {
-        u128::from_le_bytes(read(token))
+        [
+            u64::from_le_bytes(read(token)),
+            u64::from_le_bytes(read(&token[8..])),
+        ]
     } else if len >= 8 {
-        let (first, last) = (read::<8>(token), read::<8>(&token[len - 8..]));
-        u128::from(u64::from_le_bytes(first)) | u128::from(u64::from_le_bytes(last)) << 64
+        [
+            u64::from_le_bytes(read(token)),
+            u64::from_le_bytes(read(&token[len - 8..])),
+        ]
     } else if len >= 4 {
-        let (first, last) = (read::<4>(token), read::<4>(&token[len - 4..]));
-        u128::from(u32::from_le_bytes(first)) | u128::from(u32::from_le_bytes(last)) << 32
+        [
+            u64::from(u32::from_le_bytes(read(token))),
+            u64::from(u32::from_le_bytes(read(&token[len - 4..]))),
+        ]
     } else if len > 0 {
-        u128::from(token[0]) | u128::from(token[len / 2]) << 8 | u128::from(token[len - 1]) << 16
+        let bytes = [token[0], token[len / 2], token[len - 1]];
+        [
+            u64::from(bytes[0]) | u64::from(bytes[1]) << 8 | u64::from(bytes[2]) << 16,
+            0,
+        ]
     } else {
-        0
+        [0, 0]
     }
 }
 
@@ -87,71 +108,99 @@ impl<V: Copy> TokenMemo<V> {
     pub const MAX_TOKENS: usize = 1 << 17;
     pub const MAX_VALUES: usize = 1 << 19;
 
-    /// Where [`TokenMemo::value`] finds the values of `token`, or `Err` when it is not
-    /// remembered. (Positions rather than a slice: the caller counts into its own tables while
-    /// it reads them.)
+    /// What `token` counted, or `Err` when it is not remembered.
     #[inline]
-    pub fn get(&self, token: &str) -> Result<Range<usize>, Unknown> {
+    pub fn get(&self, token: &str) -> Result<Values<V>, Unknown> {
         let bytes = token.as_bytes();
-        let hash = self.hasher.hash_one(bytes);
         if bytes.len() > Self::MAX_TOKEN_LEN {
-            return Err(Unknown { hash });
+            // Never remembered: no hash needed.
+            return Err(Unknown { hash: 0 });
         }
         let (head, len) = (head(bytes), bytes.len() as u32);
+        let tail = bytes.get(16..).unwrap_or_default();
+        let hash = hash_parts(&self.hasher, head, len, tail);
         let found = self.tokens.find(hash, |known| {
             known.head == head
                 && known.len == len
-                && (len <= 16 || {
+                && (tail.is_empty() || {
                     let start = known.tail_start as usize;
-                    self.tails[start..start + len as usize - 16] == bytes[16..]
+                    self.tails[start..start + tail.len()] == *tail
                 })
         });
         match found {
             Some(known) => {
-                let start = known.values_start as usize;
-                Ok(start..start + known.values_len as usize)
+                let start = known.rest_start as usize;
+                Ok(Values {
+                    first: known.first,
+                    rest: start..start + known.rest_len as usize,
+                })
             }
             None => Err(Unknown { hash }),
         }
     }
 
-    /// One of the values at the positions that [`TokenMemo::get`] gave.
+    /// One of the values at the positions of [`Values::rest`].
     #[inline]
     pub fn value(&self, at: usize) -> V {
-        self.values[at]
+        self.rest[at]
     }
 
     /// Remembers that `token`, which [`TokenMemo::get`] did not know, counts `values`; does
     /// nothing when the token is too long or the memo is full.
     pub fn remember(&mut self, token: &str, unknown: Unknown, values: &[V]) {
         let bytes = token.as_bytes();
+        let rest = values.get(1..).unwrap_or_default();
         if bytes.len() > Self::MAX_TOKEN_LEN
             || self.tokens.len() >= Self::MAX_TOKENS
-            || self.values.len() + values.len() > Self::MAX_VALUES
+            || self.rest.len() + rest.len() > Self::MAX_VALUES
         {
             return;
         }
         // All below 2^32: the limits above keep every offset small.
         let remembered = Remembered {
             head: head(bytes),
-            hash: unknown.hash,
             len: bytes.len() as u32,
             tail_start: self.tails.len() as u32,
-            values_start: self.values.len() as u32,
-            values_len: values.len() as u32,
+            rest_start: self.rest.len() as u32,
+            rest_len: rest.len() as u32,
+            first: values.first().copied(),
         };
         if let Some(tail) = bytes.get(16..) {
             self.tails.extend_from_slice(tail);
         }
-        self.values.extend_from_slice(values);
+        self.rest.extend_from_slice(rest);
+        let (tails, hasher) = (&self.tails, &self.hasher);
         self.tokens
-            .insert_unique(unknown.hash, remembered, |known| known.hash);
+            .insert_unique(unknown.hash, remembered, |known| {
+                let start = known.tail_start as usize;
+                let tail = &tails[start..start + (known.len as usize).saturating_sub(16)];
+                hash_parts(hasher, known.head, known.len, tail)
+            });
+    }
+}
+
+/// A token's hash from its [`head`], length and bytes after the first 16: the same whether
+/// asked of a token or of a remembered one, and for most tokens three numbers to hash rather
+/// than a string.
+#[inline]
+fn hash_parts(hasher: &foldhash::fast::RandomState, head: [u64; 2], len: u32, tail: &[u8]) -> u64 {
+    if tail.is_empty() {
+        hasher.hash_one((head, len))
+    } else {
+        hasher.hash_one((head, len, tail))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every value `token` counted, or None when it is not remembered.
+    fn values<V: Copy>(memo: &TokenMemo<V>, token: &str) -> Option<Vec<V>> {
+        let values = memo.get(token).ok()?;
+        let rest = values.rest.map(|at| memo.value(at));
+        Some(values.first.into_iter().chain(rest).collect())
+    }
 
     #[test]
     fn remembers_each_token_with_its_values() {
@@ -160,12 +209,8 @@ mod tests {
         memo.remember("#tag,", unknown, &[1, 2]);
         let unknown = memo.get("word").expect_err("another token");
         memo.remember("word", unknown, &[]);
-        let values = |memo: &TokenMemo<u8>, token| {
-            let at = memo.get(token).expect("remembered");
-            at.map(|at| memo.value(at)).collect::<Vec<_>>()
-        };
-        assert_eq!(values(&memo, "#tag,"), [1, 2]);
-        assert!(values(&memo, "word").is_empty());
+        assert_eq!(values(&memo, "#tag,"), Some(vec![1, 2]));
+        assert_eq!(values(&memo, "word"), Some(vec![]));
         assert!(memo.get("#tag").is_err(), "a prefix is another token");
         assert!(memo.get("word,").is_err());
     }
@@ -205,12 +250,7 @@ mod tests {
             }
         }
         for (n, token) in tokens.iter().enumerate() {
-            let at = memo.get(token).expect("remembered");
-            assert_eq!(
-                at.map(|at| memo.value(at)).collect::<Vec<_>>(),
-                [n],
-                "{token:?}"
-            );
+            assert_eq!(values(&memo, token), Some(vec![n]), "{token:?}");
         }
     }
 
@@ -222,7 +262,7 @@ mod tests {
         memo.remember(&long, unknown, &[1]);
         assert!(memo.get(&long).is_err());
 
-        let too_many = vec![0; TokenMemo::<u8>::MAX_VALUES + 1];
+        let too_many = vec![0; TokenMemo::<u8>::MAX_VALUES + 2];
         let unknown = memo.get("a").expect_err("unknown");
         memo.remember("a", unknown, &too_many);
         assert!(memo.get("a").is_err());
@@ -234,7 +274,7 @@ mod tests {
             }
         }
         assert_eq!(memo.tokens.len(), TokenMemo::<u8>::MAX_TOKENS);
-        assert_eq!(memo.get("0").map(|at| memo.value(at.start)).ok(), Some(7));
+        assert_eq!(values(&memo, "0"), Some(vec![7]));
         let last = (TokenMemo::<u8>::MAX_TOKENS + 9).to_string();
         assert!(memo.get(&last).is_err(), "the memo is full");
     }
