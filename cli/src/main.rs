@@ -151,7 +151,11 @@ fn analyze(args: AnalyzeArgs) -> Result<Output, Failure> {
             if let Some(path) = &args.graph {
                 write_graph(path, &report)?;
             }
-            render(format, &report)
+            let rendered = render(format, &report);
+            // The process ends next: freeing the tables' many small allocations one by one
+            // costs more than the exit does (~1.4 % of a 50 MB run's instructions).
+            std::mem::forget((whole, report));
+            rendered
         }
     };
     Ok(Output::from(output.into_bytes()).to(destination))

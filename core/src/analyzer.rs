@@ -326,7 +326,7 @@ impl Counts {
     }
 
     /// Counts again one thing that `token` counted when [`Counts::count_text`] counted it.
-    #[inline]
+    #[inline(always)]
     fn replay(&mut self, token: &str, counted: Counted) {
         let post = self.posts;
         self.tallies[counted.tally].add_at(counted.slot, post);

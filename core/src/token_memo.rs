@@ -184,10 +184,12 @@ impl<V: Copy> TokenMemo<V> {
 /// than a string.
 #[inline]
 fn hash_parts(hasher: &foldhash::fast::RandomState, head: [u64; 2], len: u32, tail: &[u8]) -> u64 {
+    // Tuples of numbers rather than the array (which would hash its length too).
+    let [first, second] = head;
     if tail.is_empty() {
-        hasher.hash_one((head, len))
+        hasher.hash_one((first, second, len))
     } else {
-        hasher.hash_one((head, len, tail))
+        hasher.hash_one((first, second, len, tail))
     }
 }
 

@@ -33,6 +33,24 @@ pub enum LineKind<'a> {
 
 /// Classifies one line.
 pub fn classify(line: &str) -> LineKind<'_> {
+    // Runs on every line, and most are text: a line longer than any fixed line or date, with
+    // no white space at either end, that starts with neither `F` (`Forwarded from`) nor a digit
+    // (a footer) is text.
+    let mut chars = line.chars();
+    if let (true, Some(first), Some(last)) = (line.len() > 40, chars.next(), chars.next_back()) {
+        if !first.is_whitespace()
+            && !last.is_whitespace()
+            && first != 'F'
+            && !first.is_ascii_digit()
+        {
+            return LineKind::Text;
+        }
+    }
+    classify_in_full(line)
+}
+
+/// [`classify`] without its shortcut.
+fn classify_in_full(line: &str) -> LineKind<'_> {
     let trimmed = line.trim();
     if trimmed.is_empty() {
         LineKind::Blank
@@ -340,6 +358,38 @@ impl Parser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shortcut_for_long_text_lines_agrees_with_the_full_classification() {
+        let long = "x".repeat(40);
+        let mut lines = Vec::new();
+        for line in [
+            "Download Telegram",
+            "Forwarded from Russian MFA 🇷🇺",
+            "Media is too big",
+            "Please open Telegram to view this post",
+            "VIEW IN TELEGRAM",
+            "1.5K views 12:05",
+            "1.5K views edited 12:05 PM",
+            "June 10",
+            "September 30, 2023",
+            "",
+            "text",
+        ] {
+            for (before, after) in [("", ""), ("  ", ""), ("", "\u{A0}"), ("\u{3000}", " ")] {
+                lines.push(format!("{before}{line}{after}"));
+                lines.push(format!("{before}{line}{long}{after}"));
+                lines.push(format!("{before}{long}{line}{after}"));
+            }
+        }
+        lines.push(" ".repeat(60));
+        lines.push("\u{A0}".repeat(30));
+        lines.push(format!("Forwarded from {long}"));
+        lines.push(format!("{} views 12:05", "1".repeat(40)));
+        for line in &lines {
+            assert_eq!(classify(line), classify_in_full(line), "{line:?}");
+        }
+    }
 
     #[test]
     fn counters_are_parsed_as_decimals() {
