@@ -67,10 +67,9 @@ impl Table {
     pub fn add_at(&mut self, slot: Slot, post: u64) {
         let entry = &mut self.entries[slot.entry as usize];
         entry.count += 1;
-        if entry.last_post != post {
-            entry.last_post = post;
-            entry.posts += 1;
-        }
+        // Without a branch: whether a key's post is new is hard to foresee.
+        entry.posts += u64::from(entry.last_post != post);
+        entry.last_post = post;
         entry.spellings[slot.spelling as usize].1 += 1;
     }
 
