@@ -34,10 +34,14 @@ pub(crate) struct TokenMemo<V> {
 #[derive(Debug, Clone, Copy)]
 struct Remembered<V> {
     head: [u64; 2],
-    len: u32,
+    /// Kept so that growing the table hashes nothing again.
+    hash: u64,
     tail_start: u32,
     rest_start: u32,
-    rest_len: u32,
+    /// Small, as a remembered token is: [`TokenMemo::MAX_TOKEN_LEN`] bytes, and no more values
+    /// than a few per byte.
+    len: u16,
+    rest_len: u16,
     first: Option<V>,
 }
 
@@ -116,7 +120,7 @@ impl<V: Copy> TokenMemo<V> {
             // Never remembered: no hash needed.
             return Err(Unknown { hash: 0 });
         }
-        let (head, len) = (head(bytes), bytes.len() as u32);
+        let (head, len) = (head(bytes), bytes.len() as u16);
         let tail = bytes.get(16..).unwrap_or_default();
         let hash = hash_parts(&self.hasher, head, len, tail);
         let found = self.tokens.find(hash, |known| {
@@ -150,40 +154,38 @@ impl<V: Copy> TokenMemo<V> {
     pub fn remember(&mut self, token: &str, unknown: Unknown, values: &[V]) {
         let bytes = token.as_bytes();
         let rest = values.get(1..).unwrap_or_default();
+        let Ok(rest_len) = u16::try_from(rest.len()) else {
+            return;
+        };
         if bytes.len() > Self::MAX_TOKEN_LEN
             || self.tokens.len() >= Self::MAX_TOKENS
             || self.rest.len() + rest.len() > Self::MAX_VALUES
         {
             return;
         }
-        // All below 2^32: the limits above keep every offset small.
+        // All small: the limits above keep every offset below 2^32 and a length below 2^16.
         let remembered = Remembered {
             head: head(bytes),
-            len: bytes.len() as u32,
+            hash: unknown.hash,
             tail_start: self.tails.len() as u32,
             rest_start: self.rest.len() as u32,
-            rest_len: rest.len() as u32,
+            len: bytes.len() as u16,
+            rest_len,
             first: values.first().copied(),
         };
         if let Some(tail) = bytes.get(16..) {
             self.tails.extend_from_slice(tail);
         }
         self.rest.extend_from_slice(rest);
-        let (tails, hasher) = (&self.tails, &self.hasher);
         self.tokens
-            .insert_unique(unknown.hash, remembered, |known| {
-                let start = known.tail_start as usize;
-                let tail = &tails[start..start + (known.len as usize).saturating_sub(16)];
-                hash_parts(hasher, known.head, known.len, tail)
-            });
+            .insert_unique(unknown.hash, remembered, |known| known.hash);
     }
 }
 
-/// A token's hash from its [`head`], length and bytes after the first 16: the same whether
-/// asked of a token or of a remembered one, and for most tokens three numbers to hash rather
-/// than a string.
+/// A token's hash from its [`head`], length and bytes after the first 16: for most tokens
+/// three numbers to hash rather than a string.
 #[inline]
-fn hash_parts(hasher: &foldhash::fast::RandomState, head: [u64; 2], len: u32, tail: &[u8]) -> u64 {
+fn hash_parts(hasher: &foldhash::fast::RandomState, head: [u64; 2], len: u16, tail: &[u8]) -> u64 {
     // Tuples of numbers rather than the array (which would hash its length too).
     let [first, second] = head;
     if tail.is_empty() {
