@@ -497,7 +497,6 @@ fn strip_is_idempotent_when_tidying_a_tab_reveals_an_entity() {
 /// `#`, TDLib's rule 6), and keeping its word makes the tag before it one. Each round gave up one
 /// link, so a chain of more than 16 links came out of the 16-round cap partly stripped.
 #[test]
-#[ignore = "finding 6, open: the 16-round cap ends a long chain first"]
 fn strip_is_idempotent_on_a_chain_of_glued_hashtags_keeping_words() {
     let config = StripConfig {
         keep_hashtag_words: true,
@@ -525,7 +524,6 @@ fn strip_is_idempotent_on_a_chain_of_glued_hashtags_keeping_words() {
 /// The chain of finding 6 at a size where resolving it one link per pass over the text would
 /// take about 10^10 steps: the whole chain goes in one pass.
 #[test]
-#[ignore = "finding 6, open: the 16-round cap ends a long chain first"]
 fn a_hundred_thousand_glued_hashtags_strip_in_one_pass_keeping_words() {
     let config = StripConfig {
         keep_hashtag_words: true,
