@@ -492,6 +492,48 @@ fn strip_is_idempotent_when_tidying_a_tab_reveals_an_entity() {
     }
 }
 
+/// Fuzz target `strip`, hashtags removed keeping their words (finding 6): in a chain of glued
+/// tags like `##g##c##mV###di@ru` only the last tag is a hashtag (the others are followed by
+/// `#`, TDLib's rule 6), and keeping its word makes the tag before it one. Each round gave up one
+/// link, so a chain of more than 16 links came out of the 16-round cap partly stripped.
+#[test]
+fn strip_is_idempotent_on_a_chain_of_glued_hashtags_keeping_words() {
+    let config = StripConfig {
+        keep_hashtag_words: true,
+        remove: vec![tgtext::Removable::Hashtags],
+        ..StripConfig::default()
+    };
+    // The fuzz input's text (its first two bytes were the options above).
+    let found = "n##g##c##mVIwUU##L#####n##g##c##mVIwUU##L#######g##c##mV###din##g##c##mVIwUU\
+                 ##L#######g###g##c##mV###din##g##c##mVIwUU##L#######g##c##mV###di@ru";
+    let once = tgtext::strip_post(found, &config);
+    assert_eq!(tgtext::strip_post(&once, &config), once);
+    assert!(!once.contains('#'), "{once:?}");
+    assert_eq!(
+        tgtext::strip_post("##g##c##mV###di@ru", &config),
+        "gcmVdi@ru"
+    );
+    // A chain keeps what is not a hashtag: `#a#b` has none (rule 1), so `#b##c` stops at it.
+    assert_eq!(tgtext::strip_post("#a#b##c##d", &config), "#a#bcd");
+    for links in [17, 100] {
+        let chain = "##ab".repeat(links);
+        assert_eq!(tgtext::strip_post(&chain, &config), "ab".repeat(links));
+    }
+}
+
+/// The chain of finding 6 at a size where resolving it one link per pass over the text would
+/// take about 10^10 steps: the whole chain goes in one pass.
+#[test]
+fn a_hundred_thousand_glued_hashtags_strip_in_one_pass_keeping_words() {
+    let config = StripConfig {
+        keep_hashtag_words: true,
+        ..StripConfig::default()
+    };
+    let chain = format!("start {}@ru end", "##a".repeat(100_000));
+    let once = tgtext::strip_post(&chain, &config);
+    assert_eq!(once, format!("start {}@ru end", "a".repeat(100_000)));
+}
+
 #[test]
 fn paragraph_split_survives_a_million_blank_lines() {
     let text = format!("#a\n{}#b", "\n".repeat(1_000_000));
