@@ -129,12 +129,22 @@ pub fn analyze(input: &str, options: JsValue) -> Result<JsValue, JsError> {
 /// the CLI reads a file — a byte-order mark dropped, invalid UTF-8 an error with its byte
 /// offset — and never become a JS string (V8's UTF-16 decoding of a large file costs more
 /// than the analysis).
+///
+/// The bytes are read from the JS array a piece at a time, as the CLI reads a file, rather than
+/// copied into wasm memory whole first: that copy grew the memory by the file's size and took
+/// longer than the pieces do.
 #[wasm_bindgen(js_name = "analyzeBytes")]
-pub fn analyze_bytes(input: &[u8], options: JsValue) -> Result<JsValue, JsError> {
+pub fn analyze_bytes(input: &js_sys::Uint8Array, options: JsValue) -> Result<JsValue, JsError> {
     let config: tgtext::Config = self::options(options)?;
     let mut analyzer = tgtext::Analyzer::new(&config).map_err(core_error)?;
     analyzer
-        .read_input(input, false)
+        .read_input(
+            JsBytes {
+                array: input,
+                at: 0,
+            },
+            false,
+        )
         .map_err(|err| match err.offset() {
             // The core's message names the CLI's --lossy; in JS the way is TextDecoder.
             Some(offset) if err.to_string().starts_with("invalid UTF-8") => JsError::new(&format!(
@@ -144,6 +154,24 @@ pub fn analyze_bytes(input: &[u8], options: JsValue) -> Result<JsValue, JsError>
             _ => core_error(err),
         })?;
     to_js(&analyzer.finish())
+}
+
+/// A JS `Uint8Array` read as a file: each `read` copies the next piece into the reader's buffer.
+struct JsBytes<'a> {
+    array: &'a js_sys::Uint8Array,
+    at: u32,
+}
+
+impl std::io::Read for JsBytes<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.array.length() - self.at;
+        let n = left.min(u32::try_from(buf.len()).unwrap_or(u32::MAX));
+        self.array
+            .subarray(self.at, self.at + n)
+            .copy_to(&mut buf[..n as usize]);
+        self.at += n;
+        Ok(n as usize)
+    }
 }
 
 /// `strip(input, options?)`: every post as `{index, id, clean_text}`, as
