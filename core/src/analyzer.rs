@@ -199,6 +199,26 @@ impl Analyzer {
         Ok(())
     }
 
+    /// Reads a later part of a `web-preview-text` input whose earlier part is read by another
+    /// analyzer (the CLI reads a large file's parts on several threads and merges their
+    /// [`Partial`]s in order): the part starts at a post boundary that
+    /// [`crate::input::web_preview_text::next_post_boundary`] found, `offset` bytes into the
+    /// input, which error offsets count from. The part adds no format of its own: it is the
+    /// earlier part's input.
+    pub fn read_web_preview_text_part(
+        &mut self,
+        reader: impl Read,
+        offset: u64,
+        lossy: bool,
+    ) -> Result<(), Error> {
+        self.end_input()?;
+        let result =
+            crate::input::read_web_preview_text_part(reader, offset, lossy, &mut self.counts);
+        self.counts.end_post();
+        self.counts.chat = None;
+        result
+    }
+
     /// Starts the next input pushed in chunks (a pasted text); its format is detected unless
     /// the options name one. Text formats stream; a structured one is parsed at its end.
     pub fn start_input(&mut self) {

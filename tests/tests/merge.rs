@@ -118,3 +118,96 @@ fn partial_reports_of_different_options_or_kinds_do_not_merge() {
         "{err}"
     );
 }
+
+/// A `web-preview-text` input cut at post boundaries into parts, each read by its own analyzer
+/// and merged in order, as the CLI reads a large file on several threads.
+fn partial_in_parts(text: &str, cuts: &[usize], config: &Config) -> Partial {
+    let mut bounds = vec![0];
+    bounds.extend_from_slice(cuts);
+    bounds.push(text.len());
+    let mut parts = bounds.windows(2).map(|range| {
+        let (start, end) = (range[0], range[1]);
+        let mut analyzer = Analyzer::new(config).expect("valid options");
+        let bytes = &text.as_bytes()[start..end];
+        if start == 0 {
+            analyzer.read_input(bytes, false).expect("reads");
+        } else {
+            analyzer
+                .read_web_preview_text_part(bytes, start as u64, false)
+                .expect("reads");
+        }
+        analyzer.into_partial()
+    });
+    let mut merged = parts.next().expect("one part at least");
+    for part in parts {
+        merged.merge(part).expect("same options");
+    }
+    merged
+}
+
+/// Every post boundary that [`next_post_boundary`] finds from every `step`-th byte.
+fn boundaries(text: &str, step: usize) -> Vec<usize> {
+    use tgtext::input::web_preview_text::next_post_boundary;
+    let mut found: Vec<usize> = (0..text.len())
+        .step_by(step)
+        .filter_map(|from| next_post_boundary(&text.as_bytes()[from..]).map(|at| from + at))
+        .collect();
+    found.dedup();
+    found
+}
+
+#[test]
+fn a_web_preview_text_read_in_parts_gives_the_report_of_the_whole() {
+    let texts = [
+        read("channel-cis.txt"),
+        corpus::web_preview_text(5, 200_000),
+        // A header, a placeholder and `VIEW IN TELEGRAM` just before a footer, and lines that
+        // only look like a header (a part must not take them for one) or a footer.
+        "Chan\n1 subscriber\nDownload Telegram\nMedia is too big\nVIEW IN TELEGRAM\n\
+         5 views 10:00\nOther channel\n12 subscribers\nDownload Telegram\n#a text\n\
+         12 views edited 9:05 PM\n\
+         Forwarded from X\n\u{1F1F7}\u{1F1FA} b\r\n7 views 1:00\r\nJune 10\n3 views\nc\n"
+            .to_string(),
+    ];
+    let configs = [
+        Config::default(),
+        Config {
+            posts: true,
+            ngrams: true,
+            cooccurrence: true,
+            distinctive: true,
+            ..Config::default()
+        },
+    ];
+    for text in &texts {
+        let cuts = boundaries(text, (text.len() / 300).max(1));
+        assert!(cuts.len() >= 2, "the text has posts to cut between");
+        for config in &configs {
+            let whole = partial(&[text], config).report(0).to_json();
+            for cut in &cuts {
+                let parts = partial_in_parts(text, &[*cut], config).report(0).to_json();
+                assert_eq!(parts, whole, "cut at {cut} with {config:?}");
+            }
+            let parts = partial_in_parts(text, &cuts, config).report(0).to_json();
+            assert_eq!(parts, whole, "cut at every boundary with {config:?}");
+        }
+    }
+}
+
+#[test]
+fn a_part_names_errors_by_their_offset_in_the_whole_input() {
+    let mut text = corpus::web_preview_text(6, 50_000).into_bytes();
+    let cut = boundaries(std::str::from_utf8(&text).expect("UTF-8"), 10_000)[1];
+    let bad = cut + 100;
+    text[bad] = 0xFF;
+    let whole = Analyzer::new(&Config::default())
+        .expect("valid options")
+        .read_input(&text[..], false)
+        .expect_err("invalid UTF-8");
+    let part = Analyzer::new(&Config::default())
+        .expect("valid options")
+        .read_web_preview_text_part(&text[cut..], cut as u64, false)
+        .expect_err("invalid UTF-8");
+    assert_eq!(whole.offset(), Some(bad as u64));
+    assert_eq!(part.to_string(), whole.to_string());
+}

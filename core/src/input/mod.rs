@@ -13,7 +13,7 @@ pub mod web_preview_html;
 pub mod web_preview_text;
 
 pub use detect::detect_format;
-pub use read::{read_input, Utf8Reader};
+pub use read::{read_input, read_web_preview_text_part, Utf8Reader};
 
 use crate::config::{InputFormat, Split};
 use crate::error::Error;
@@ -101,6 +101,16 @@ impl InputParser {
         InputParser {
             state,
             split,
+            partial: String::new(),
+        }
+    }
+
+    /// A parser for a later part of a `web-preview-text` input, which starts at a post boundary
+    /// ([`web_preview_text::next_post_boundary`]).
+    pub fn continuing_web_preview_text() -> Self {
+        InputParser {
+            state: State::WebPreviewText(web_preview_text::Parser::continuing()),
+            split: None,
             partial: String::new(),
         }
     }

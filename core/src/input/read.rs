@@ -15,6 +15,27 @@ use crate::error::{Error, ErrorKind};
 /// writes a page per 1000 messages (a few MB); a saved web preview page is about 1 MB.
 const MAX_HTML_BYTES: usize = 64 << 20;
 
+/// Reads a later part of a `web-preview-text` input, which starts at a post boundary
+/// ([`super::web_preview_text::next_post_boundary`]) `offset` bytes into the input: errors name
+/// offsets in the whole input, and there is neither a byte-order mark nor a header to look for.
+pub fn read_web_preview_text_part(
+    reader: impl Read,
+    offset: u64,
+    lossy: bool,
+    sink: &mut dyn Sink,
+) -> Result<(), Error> {
+    let mut text = Utf8Reader::new(reader, lossy);
+    text.at_start = false;
+    text.offset = offset;
+    let mut parser = InputParser::continuing_web_preview_text();
+    let mut chunk = String::new();
+    while text.read_str(&mut chunk)? {
+        parser.feed(&chunk, sink);
+        chunk.clear();
+    }
+    parser.finish(sink).map(|_| ())
+}
+
 /// Reads one input: detects its format unless `format` names one, decodes UTF-8 (an error with
 /// the byte offset, or U+FFFD when `lossy`), and reports its posts to `sink`.
 pub fn read_input(

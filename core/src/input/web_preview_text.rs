@@ -31,6 +31,29 @@ pub enum LineKind<'a> {
     Text,
 }
 
+/// Where the first post boundary in `bytes` is, looking at whole lines only (from after the
+/// first `\n`, as `bytes` may start inside a line): just after a footer or a date separator,
+/// which end a post, or just before `Forwarded from`, which starts one. Whatever came before,
+/// the parser is then in one state (no header left to look for, no post open, no placeholder
+/// pending; or about to start a post whatever was open), so a part of the input that starts
+/// there, read by [`Parser::continuing`], gives what the whole input's parser gives from there.
+pub fn next_post_boundary(bytes: &[u8]) -> Option<usize> {
+    let mut start = memchr::memchr(b'\n', bytes)? + 1;
+    while let Some(length) = memchr::memchr(b'\n', &bytes[start..]) {
+        let end = start + length;
+        let line = &bytes[start..end];
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        // Invalid UTF-8 is no boundary: decoding reports it (or replaces it) wherever it is.
+        match std::str::from_utf8(line).map(classify) {
+            Ok(LineKind::Footer | LineKind::Date) => return Some(end + 1),
+            Ok(LineKind::ForwardedFrom(_)) => return Some(start),
+            _ => {}
+        }
+        start = end + 1;
+    }
+    None
+}
+
 /// Classifies one line.
 pub fn classify(line: &str) -> LineKind<'_> {
     // Runs on every line, and most are text: a line longer than any fixed line or date, with
@@ -274,6 +297,15 @@ impl Default for Parser {
 }
 
 impl Parser {
+    /// A parser for a part of an input that starts at a post boundary ([`next_post_boundary`]):
+    /// in the state the whole input's parser is in there, with no header to look for.
+    pub fn continuing() -> Self {
+        Parser {
+            header: None,
+            ..Parser::default()
+        }
+    }
+
     pub fn line(&mut self, line: &str, sink: &mut dyn Sink) {
         if let Some(header) = &mut self.header {
             match classify(line) {
