@@ -131,6 +131,14 @@ pub struct AnalyzeArgs {
     /// Write a partial report instead: every count and spelling, for `tgtext merge`.
     #[arg(long, conflicts_with = "format")]
     pub partial: bool,
+    /// Threads to analyse on; 0 (the default) is one per core. Inputs go to threads of their
+    /// own, and a large web-preview-text file is read in parts on several, merged exactly.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub threads: usize,
+    /// The smallest part a file is cut into for threads (a knob for the tests, which cut small
+    /// files).
+    #[arg(long, hide = true, value_name = "BYTES", default_value_t = 8 << 20)]
+    pub min_part_bytes: u64,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

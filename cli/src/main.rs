@@ -6,6 +6,7 @@
 mod args;
 mod destination;
 mod output;
+mod parallel;
 mod read;
 mod table;
 
@@ -20,7 +21,7 @@ use args::{
 };
 use destination::Destination;
 use output::Output;
-use read::{display_name, InputError, NamedInput};
+use read::{display_name, InputError};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -125,7 +126,16 @@ fn analyze(args: AnalyzeArgs) -> Result<Output, Failure> {
         let graph = Destination::new(Some(graph));
         destination::refuse_inputs(&graph, &inputs, &stopwords_file).map_err(Failure::Usage)?;
     }
-    let partials = analyze_in_parallel(&inputs, &config, args.input.lossy, progress.as_ref())?;
+    let partials = parallel::analyze(
+        &inputs,
+        &config,
+        args.input.lossy,
+        progress.as_ref(),
+        parallel::Threads {
+            threads: args.threads,
+            min_part_bytes: args.min_part_bytes,
+        },
+    )?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
@@ -159,50 +169,6 @@ fn analyze(args: AnalyzeArgs) -> Result<Output, Failure> {
         }
     };
     Ok(Output::from(output.into_bytes()).to(destination))
-}
-
-/// One partial report per input, in input order, analysed on as many threads as there are
-/// cores (merging them in order gives exactly the report of one run over all inputs). The
-/// first failing input in order is the error.
-fn analyze_in_parallel(
-    inputs: &[NamedInput],
-    config: &tgtext::Config,
-    lossy: bool,
-    progress: Option<&indicatif::ProgressBar>,
-) -> Result<Vec<tgtext::Partial>, Failure> {
-    let one = |input: &NamedInput| -> Result<tgtext::Partial, Failure> {
-        let mut analyzer =
-            tgtext::Analyzer::new(config).map_err(|e| Failure::Usage(e.to_string()))?;
-        read_into(&mut analyzer, input, lossy, progress)?;
-        Ok(analyzer.into_partial())
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(inputs.len());
-    if threads <= 1 {
-        return inputs.iter().map(one).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let results: Vec<std::sync::Mutex<Option<Result<tgtext::Partial, Failure>>>> =
-        inputs.iter().map(|_| std::sync::Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some(input) = inputs.get(i) else { break };
-                let result = one(input);
-                *results[i].lock().expect("no worker panics") = Some(result);
-            });
-        }
-    });
-    results
-        .into_iter()
-        .map(|slot| {
-            slot.into_inner()
-                .expect("no worker panics")
-                .expect("every input was analysed")
-        })
-        .collect()
 }
 
 fn kwic(args: KwicArgs) -> Result<Output, Failure> {
@@ -261,21 +227,6 @@ fn merge(args: MergeArgs) -> Result<Output, Failure> {
     Ok(Output::from(
         render(format, &whole.report(top)).into_bytes(),
     ))
-}
-
-fn read_into(
-    analyzer: &mut tgtext::Analyzer,
-    input: &NamedInput,
-    lossy: bool,
-    progress: Option<&indicatif::ProgressBar>,
-) -> Result<(), Failure> {
-    for file in input.files() {
-        let reader = read::open(file, progress)?;
-        analyzer
-            .read_input(reader, lossy)
-            .map_err(|e| InputError::new(&display_name(file), e))?;
-    }
-    Ok(())
 }
 
 /// `--per-file`: JSON is an array of `{"file", "report"}`; CSV gains a first `file` column;

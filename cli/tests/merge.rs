@@ -144,3 +144,66 @@ fn merge_refuses_what_is_not_a_partial_report_or_does_not_match() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// `analyze` of `file` with `args`, on `threads` threads cutting parts of at least `part` bytes.
+fn analyze_on(threads: usize, part: usize, file: &Path, args: &[&str]) -> Output {
+    let threads = threads.to_string();
+    let part = part.to_string();
+    let mut all = vec!["analyze", "--format", "json", "--threads", &threads];
+    all.extend(["--min-part-bytes", &part]);
+    all.extend(args);
+    all.push(file.to_str().expect("a UTF-8 path"));
+    tgtext(&all)
+}
+
+#[test]
+fn a_file_read_in_parts_on_several_threads_gives_the_report_of_one_thread() {
+    let dir = temp_dir("parts");
+    let generated = dir.join("generated.txt");
+    std::fs::write(
+        &generated,
+        tgtext_tests::corpus::web_preview_text(11, 300_000),
+    )
+    .unwrap();
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(std::fs::read(&generated).unwrap());
+    let with_bom = dir.join("bom.txt");
+    std::fs::write(&with_bom, bom).unwrap();
+    let sample = PathBuf::from(data("channel-cis.txt"));
+    for (file, part) in [(&generated, 20_000), (&with_bom, 50_000), (&sample, 1_000)] {
+        for args in [
+            &[][..],
+            &["--posts", "--ngrams", "--cooccurrence", "--distinctive"][..],
+            &["--input", "web-preview-text", "--lossy"][..],
+        ] {
+            let one = stdout(analyze_on(1, part, file, args));
+            for threads in [2, 3, 7] {
+                let many = stdout(analyze_on(threads, part, file, args));
+                assert!(
+                    many == one,
+                    "{} on {threads} threads with {args:?}",
+                    file.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn an_error_in_a_later_part_names_its_offset_in_the_file() {
+    let dir = temp_dir("part-error");
+    let mut text = tgtext_tests::corpus::web_preview_text(12, 200_000).into_bytes();
+    let bad = text.len() * 3 / 4;
+    let bad = bad + text[bad..].iter().position(|&b| b < 0x80).unwrap();
+    text[bad] = 0xFF;
+    let file = dir.join("bad.txt");
+    std::fs::write(&file, &text).unwrap();
+    let one = analyze_on(1, 10_000, &file, &[]);
+    let many = analyze_on(4, 10_000, &file, &[]);
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(many.status.code(), Some(1));
+    let message = String::from_utf8_lossy(&many.stderr);
+    assert!(message.contains(&format!("offset {bad}")), "{message}");
+    assert_eq!(many.stderr, one.stderr);
+    assert!(many.stdout.is_empty());
+}

@@ -160,7 +160,7 @@ fn boundaries(text: &str, step: usize) -> Vec<usize> {
 fn a_web_preview_text_read_in_parts_gives_the_report_of_the_whole() {
     let texts = [
         read("channel-cis.txt"),
-        corpus::web_preview_text(5, 200_000),
+        corpus::web_preview_text(5, 100_000),
         // A header, a placeholder and `VIEW IN TELEGRAM` just before a footer, and lines that
         // only look like a header (a part must not take them for one) or a footer.
         "Chan\n1 subscriber\nDownload Telegram\nMedia is too big\nVIEW IN TELEGRAM\n\
@@ -180,7 +180,7 @@ fn a_web_preview_text_read_in_parts_gives_the_report_of_the_whole() {
         },
     ];
     for text in &texts {
-        let cuts = boundaries(text, (text.len() / 300).max(1));
+        let cuts = boundaries(text, (text.len() / 40).max(1));
         assert!(cuts.len() >= 2, "the text has posts to cut between");
         for config in &configs {
             let whole = partial(&[text], config).report(0).to_json();
