@@ -28,11 +28,7 @@ pub fn read_web_preview_text_part(
     text.at_start = false;
     text.offset = offset;
     let mut parser = InputParser::continuing_web_preview_text();
-    let mut chunk = String::new();
-    while text.read_str(&mut chunk)? {
-        parser.feed(&chunk, sink);
-        chunk.clear();
-    }
+    while text.read_text(|piece| parser.feed(piece, sink))? {}
     parser.finish(sink).map(|_| ())
 }
 
@@ -58,14 +54,7 @@ pub fn read_input(
         InputFormat::WebPreviewText | InputFormat::Plain => {
             let mut parser = InputParser::new(Some(format), split);
             parser.feed(&prefix, sink);
-            let mut chunk = String::new();
-            loop {
-                chunk.clear();
-                if !text.read_str(&mut chunk)? {
-                    break;
-                }
-                parser.feed(&chunk, sink);
-            }
+            while text.read_text(|piece| parser.feed(piece, sink))? {}
             parser.finish(sink)
         }
         InputFormat::TelegramJson => {
@@ -213,6 +202,19 @@ impl<R: Read> Utf8Reader<R> {
 
     /// Appends the next decoded chunk to `out`; false at the end of the input.
     pub fn read_str(&mut self, out: &mut String) -> Result<bool, Error> {
+        self.read_text(|text| out.push_str(text))
+    }
+
+    /// Hands the next decoded chunk to `text`, in one piece or a few (around a replaced byte),
+    /// straight from the read buffer when it is valid UTF-8; false at the end of the input.
+    pub fn read_text(&mut self, mut text: impl FnMut(&str)) -> Result<bool, Error> {
+        let any = std::cell::Cell::new(false);
+        let mut text = |piece: &str| {
+            if !piece.is_empty() {
+                any.set(true);
+            }
+            text(piece);
+        };
         loop {
             if self.done {
                 return Ok(false);
@@ -232,25 +234,24 @@ impl<R: Read> Utf8Reader<R> {
             };
             let eof = read == 0;
             self.done = eof;
-            let before = out.len();
             if self.carry.is_empty() {
                 // The usual case: decode straight from the read buffer, without a copy.
                 let raw = std::mem::take(&mut self.raw);
-                let decoded = self.decode(&raw[..read], eof, out);
+                let decoded = self.decode(&raw[..read], eof, &mut text);
                 self.raw = raw;
                 decoded?;
             } else {
                 let mut bytes = std::mem::take(&mut self.carry);
                 bytes.extend_from_slice(&self.raw[..read]);
-                self.decode(&bytes, eof, out)?;
+                self.decode(&bytes, eof, &mut text)?;
             }
-            if out.len() > before {
+            if any.get() {
                 return Ok(true);
             }
         }
     }
 
-    fn decode(&mut self, bytes: &[u8], eof: bool, out: &mut String) -> Result<(), Error> {
+    fn decode(&mut self, bytes: &[u8], eof: bool, out: &mut impl FnMut(&str)) -> Result<(), Error> {
         let mut rest = bytes;
         if self.at_start {
             if !eof && rest.len() < BOM.len() && BOM.starts_with(rest) {
@@ -268,15 +269,13 @@ impl<R: Read> Utf8Reader<R> {
             // simdutf8 validates with SIMD; its `compat` errors say what std's do.
             match simdutf8::compat::from_utf8(rest) {
                 Ok(text) => {
-                    out.push_str(text);
+                    out(text);
                     self.offset += rest.len() as u64;
                     return Ok(());
                 }
                 Err(err) => {
                     let valid = err.valid_up_to();
-                    out.push_str(
-                        simdutf8::basic::from_utf8(&rest[..valid]).expect("valid up to here"),
-                    );
+                    out(simdutf8::basic::from_utf8(&rest[..valid]).expect("valid up to here"));
                     let bad_at = self.offset + valid as u64;
                     match err.error_len() {
                         None if !eof => {
@@ -292,7 +291,7 @@ impl<R: Read> Utf8Reader<R> {
                                     bad_at,
                                 ));
                             }
-                            out.push('\u{FFFD}');
+                            out("\u{FFFD}");
                             let skip = error_len.unwrap_or(rest.len() - valid);
                             rest = &rest[valid + skip..];
                             self.offset = bad_at + skip as u64;
