@@ -219,6 +219,14 @@ impl Analyzer {
         result
     }
 
+    /// Counts line by line even for the counts alone, without the token memo, as the deeper
+    /// analyses do: the same report, the long way (for the tests and the fuzz targets, which
+    /// hold the one to the other).
+    #[doc(hidden)]
+    pub fn count_line_by_line(&mut self) {
+        self.counts.by_token = false;
+    }
+
     /// Starts the next input pushed in chunks (a pasted text); its format is detected unless
     /// the options name one. Text formats stream; a structured one is parsed at its end.
     pub fn start_input(&mut self) {

@@ -64,6 +64,48 @@ fuzz_target!(|bytes: &[u8]| {
     let csv = report.to_csv();
     assert!(csv.ends_with('\n'), "CSV without a final line break");
 
+    // The token memo changes nothing: counted line by line, the report is the same.
+    let mut long_way = Analyzer::new(&config).expect("valid options");
+    long_way.count_line_by_line();
+    long_way
+        .read_input(data, options.lossy)
+        .expect("read once, reads again");
+    assert_eq!(
+        long_way.finish(),
+        report,
+        "the token memo changed the report"
+    );
+
+    // A web-preview-text input cut at a post boundary past its middle, its parts read apart
+    // and merged, is the whole (as the CLI reads a large file on several threads).
+    if report.format == "web-preview-text" {
+        let middle = data.len() / 2;
+        let cut = tgtext::input::web_preview_text::next_post_boundary(&data[middle..])
+            .map(|at| middle + at)
+            .filter(|&cut| cut < data.len());
+        if let Some(cut) = cut {
+            let mut first = Analyzer::new(&config).expect("valid options");
+            first
+                .read_input(&data[..cut], options.lossy)
+                .expect("a part of a readable input reads");
+            let mut second = Analyzer::new(&config).expect("valid options");
+            second
+                .read_web_preview_text_part(&data[cut..], cut as u64, options.lossy)
+                .expect("a part of a readable input reads");
+            let mut parts = first.into_partial();
+            // The first part must be detected as the whole was (the CLI's parts are at least
+            // 8 MiB, and it reads the file whole again should that fail).
+            if parts.formats == ["web-preview-text"] {
+                parts.merge(second.into_partial()).expect("same options");
+                assert_eq!(
+                    parts.report(config.top),
+                    report,
+                    "the parts differ from the whole"
+                );
+            }
+        }
+    }
+
     if let Ok(text) = std::str::from_utf8(data) {
         if !text.starts_with('\u{FEFF}') {
             let mut pushed = Analyzer::new(&config).expect("valid options");
