@@ -34,6 +34,8 @@ echo
 echo "inclusive share of the stages (a function can appear inside another):"
 # One line per stage: the first (largest) inclusive row whose symbol matches.
 for stage in \
+  'analyzer::Counts::count_text' \
+  'token_memo::TokenMemo<V>::remember' \
   'words::WordFinder::for_each_word_lazily' \
   'entities::find_entities_with' \
   'entities::url::for_each_url' \
