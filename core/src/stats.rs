@@ -108,15 +108,36 @@ impl Table {
     /// Adds `other`'s counts, as if its posts had been counted after this table's: counts and
     /// posts add up (the two cover different posts), spellings keep first-seen order.
     pub fn merge(&mut self, other: Table) {
+        let (entries, hasher) = (&self.entries, &self.hasher);
+        self.index.reserve(other.entries.len(), |&at| {
+            hasher.hash_one(entries[at].key.as_str())
+        });
+        self.entries.reserve(other.entries.len());
         for theirs in other.entries {
-            let at = self.position(&theirs.key);
-            let ours = &mut self.entries[at];
-            ours.count += theirs.count;
-            ours.posts += theirs.posts;
-            for (spelling, n) in theirs.spellings {
-                match ours.spellings.iter_mut().find(|(s, _)| *s == spelling) {
-                    Some((_, count)) => *count += n,
-                    None => ours.spellings.push((spelling, n)),
+            let hash = self.hasher.hash_one(theirs.key.as_str());
+            let entries = &self.entries;
+            match self.index.find(hash, |&at| entries[at].key == theirs.key) {
+                Some(&at) => {
+                    let ours = &mut self.entries[at];
+                    ours.count += theirs.count;
+                    ours.posts += theirs.posts;
+                    for (spelling, n) in theirs.spellings {
+                        match ours.spellings.iter_mut().find(|(s, _)| *s == spelling) {
+                            Some((_, count)) => *count += n,
+                            None => ours.spellings.push((spelling, n)),
+                        }
+                    }
+                }
+                // A key new to this table moves in whole, its strings with it.
+                None => {
+                    let at = self.entries.len();
+                    self.entries.push(Entry {
+                        last_post: 0,
+                        ..theirs
+                    });
+                    let (entries, hasher) = (&self.entries, &self.hasher);
+                    self.index
+                        .insert_unique(hash, at, |&at| hasher.hash_one(entries[at].key.as_str()));
                 }
             }
         }
