@@ -518,6 +518,11 @@ impl Counts {
         self.key = key;
     }
 
+    /// Whether any deeper analysis (n-grams, co-occurrence, distinctive words) is on.
+    fn deeper_on(&self) -> bool {
+        self.options.ngrams || self.options.cooccurrence || self.options.distinctive
+    }
+
     fn count_words(&mut self, gap: &str) {
         let post = self.posts;
         // An n-gram never spans a removed entity or a line break: each gap starts afresh.
@@ -526,8 +531,7 @@ impl Counts {
         if gap.bytes().all(|b| b == b' ') {
             return;
         }
-        let deeper_on =
-            self.options.ngrams || self.options.cooccurrence || self.options.distinctive;
+        let deeper_on = self.deeper_on();
         let table = &mut self.tallies[Tally::Words];
         let (stopwords, words) = (&self.stopwords, &mut self.words);
         let (deeper, options, stemmers) = (&mut self.deeper, &self.options, &mut self.stemmers);
@@ -687,8 +691,11 @@ impl Sink for Counts {
         self.end_post();
         self.posts += 1;
         self.in_post = true;
-        let chat = self.chat.as_ref().map(|(id, _)| id.as_str());
-        self.deeper.begin_post(meta.source, chat);
+        // The deeper analyses keep per-post state; without them there is none to reset.
+        if self.deeper_on() {
+            let chat = self.chat.as_ref().map(|(id, _)| id.as_str());
+            self.deeper.begin_post(meta.source, chat);
+        }
         if let Some(source) = meta.source {
             self.sources.add(source, source, self.posts);
         }
@@ -768,7 +775,7 @@ impl Sink for Counts {
     }
 
     fn end_post(&mut self) {
-        if self.in_post {
+        if self.in_post && self.deeper_on() {
             self.deeper.end_post(&self.options, self.posts);
         }
         self.in_post = false;
