@@ -392,18 +392,14 @@ impl Counts {
             let spelling = &line[entity.range.clone()];
             match entity.kind {
                 EntityKind::Hashtag => {
-                    let slot = match self.seen.hashtags.get(spelling) {
-                        Some(slot) => {
-                            self.tallies[Tally::Hashtags].add_at(slot, post);
-                            slot
-                        }
-                        None => {
-                            hashtag_key_into(spelling, &mut key);
-                            let slot = self.tallies[Tally::Hashtags].add(&key, spelling, post);
-                            self.seen.hashtags.remember(spelling, slot);
-                            slot
-                        }
-                    };
+                    let slot = count_spelling(
+                        &mut self.tallies[Tally::Hashtags],
+                        &mut self.seen.hashtags,
+                        spelling,
+                        post,
+                        &mut key,
+                        hashtag_key_into,
+                    );
                     // A recorded token is at most 64 bytes: its offsets fit.
                     self.note(Counted {
                         tally: Tally::Hashtags,
@@ -420,35 +416,25 @@ impl Counts {
                     }
                 }
                 EntityKind::Mention => {
-                    let slot = match self.seen.mentions.get(spelling) {
-                        Some(slot) => {
-                            self.tallies[Tally::Mentions].add_at(slot, post);
-                            slot
-                        }
-                        None => {
-                            key.clear();
-                            key.push_str(&spelling[1..]);
-                            key.make_ascii_lowercase();
-                            let slot = self.tallies[Tally::Mentions].add(&key, spelling, post);
-                            self.seen.mentions.remember(spelling, slot);
-                            slot
-                        }
-                    };
+                    let slot = count_spelling(
+                        &mut self.tallies[Tally::Mentions],
+                        &mut self.seen.mentions,
+                        spelling,
+                        post,
+                        &mut key,
+                        mention_key_into,
+                    );
                     self.note(Counted::new(Tally::Mentions, slot));
                 }
                 EntityKind::Cashtag => {
-                    let slot = match self.seen.cashtags.get(spelling) {
-                        Some(slot) => {
-                            self.tallies[Tally::Cashtags].add_at(slot, post);
-                            slot
-                        }
-                        None => {
-                            cashtag_key_into(spelling, &mut key);
-                            let slot = self.tallies[Tally::Cashtags].add(&key, spelling, post);
-                            self.seen.cashtags.remember(spelling, slot);
-                            slot
-                        }
-                    };
+                    let slot = count_spelling(
+                        &mut self.tallies[Tally::Cashtags],
+                        &mut self.seen.cashtags,
+                        spelling,
+                        post,
+                        &mut key,
+                        cashtag_key_into,
+                    );
                     self.note(Counted::new(Tally::Cashtags, slot));
                 }
                 EntityKind::Url => {
@@ -612,6 +598,33 @@ struct Seen {
     urls: SeenSpellings<Option<Slot>>,
     /// The emoji and, for a flag, its country.
     emoji: SeenSpellings<(Slot, Option<Slot>)>,
+}
+
+/// Counts `spelling` in `table`: where it was counted before, if `seen` remembers; else under
+/// the key `key_into` builds (into the reused `key`), remembering where.
+fn count_spelling(
+    table: &mut Table,
+    seen: &mut SeenSpellings<Slot>,
+    spelling: &str,
+    post: u64,
+    key: &mut String,
+    key_into: fn(&str, &mut String),
+) -> Slot {
+    if let Some(slot) = seen.get(spelling) {
+        table.add_at(slot, post);
+        return slot;
+    }
+    key_into(spelling, key);
+    let slot = table.add(key, spelling, post);
+    seen.remember(spelling, slot);
+    slot
+}
+
+/// Mentions: without `@`, lower-cased (usernames are ASCII).
+fn mention_key_into(mention: &str, key: &mut String) {
+    key.clear();
+    key.push_str(&mention[1..]);
+    key.make_ascii_lowercase();
 }
 
 /// Hashtags: without `#`, NFKC, lower-cased; a scope stays (`#СНГ@asia_news` → `снг@asia_news`).
