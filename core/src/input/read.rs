@@ -241,14 +241,50 @@ impl<R: Read> Utf8Reader<R> {
                 self.raw = raw;
                 decoded?;
             } else {
-                let mut bytes = std::mem::take(&mut self.carry);
-                bytes.extend_from_slice(&self.raw[..read]);
-                self.decode(&bytes, eof, &mut text)?;
+                // A character cut by the last read: complete it from this read's first bytes
+                // and decode the rest in place. Anything else (a cut byte-order mark, a bad
+                // sequence, a read too short) takes the general path through a copy.
+                let raw = std::mem::take(&mut self.raw);
+                let decoded = match self.complete_carried_char(&raw[..read], &mut text) {
+                    Some(used) => self.decode(&raw[used..read], eof, &mut text),
+                    None => {
+                        let mut bytes = std::mem::take(&mut self.carry);
+                        bytes.extend_from_slice(&raw[..read]);
+                        self.decode(&bytes, eof, &mut text)
+                    }
+                };
+                self.raw = raw;
+                decoded?;
             }
             if any.get() {
                 return Ok(true);
             }
         }
+    }
+
+    /// Hands out the character whose first bytes are `carry`, completed from `next`, and
+    /// returns how many bytes of `next` it took; `None` when that is not a valid character.
+    fn complete_carried_char(&mut self, next: &[u8], out: &mut impl FnMut(&str)) -> Option<usize> {
+        if self.at_start {
+            return None;
+        }
+        let have = self.carry.len();
+        let len: usize = match self.carry.first()? {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return None,
+        };
+        let need = len
+            .checked_sub(have)
+            .filter(|&need| need > 0 && need <= next.len())?;
+        let mut bytes = [0; 4];
+        bytes[..have].copy_from_slice(&self.carry);
+        bytes[have..len].copy_from_slice(&next[..need]);
+        out(std::str::from_utf8(&bytes[..len]).ok()?);
+        self.offset += len as u64;
+        self.carry.clear();
+        Some(need)
     }
 
     fn decode(&mut self, bytes: &[u8], eof: bool, out: &mut impl FnMut(&str)) -> Result<(), Error> {
@@ -350,5 +386,67 @@ mod tests {
         assert!(check_html_depth(&flat).is_ok());
         let commented = format!("<!--{}-->", "<div>".repeat(10_000));
         assert!(check_html_depth(&commented).is_ok());
+    }
+
+    /// A reader that hands out at most `size` bytes per read.
+    struct Pieces<'a> {
+        bytes: &'a [u8],
+        size: usize,
+    }
+
+    impl Read for Pieces<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.size.min(buf.len()).min(self.bytes.len());
+            buf[..n].copy_from_slice(&self.bytes[..n]);
+            self.bytes = &self.bytes[n..];
+            Ok(n)
+        }
+    }
+
+    /// Everything `Utf8Reader` hands out, or its error's offset.
+    fn decode_all(reader: impl Read, lossy: bool) -> Result<String, Option<u64>> {
+        let mut reader = Utf8Reader::new(reader, lossy);
+        let mut text = String::new();
+        loop {
+            match reader.read_str(&mut text) {
+                Ok(true) => {}
+                Ok(false) => return Ok(text),
+                Err(err) => return Err(err.offset()),
+            }
+        }
+    }
+
+    #[test]
+    fn reads_cut_anywhere_decode_as_the_whole_input_does() {
+        // Characters of every length, cut by reads of every size, with bad sequences where a
+        // carried character would be completed (a stray continuation, a lead with too few
+        // continuations, a surrogate, an overlong form) and a byte-order mark.
+        let good = "a é ж € 🇺🇦 #тег 𝒳\n".as_bytes();
+        let mut inputs: Vec<Vec<u8>> = vec![good.to_vec(), [BOM, good].concat()];
+        for bad in [
+            &b"\x80"[..],
+            b"\xe2\x82",
+            b"\xe2\x82x",
+            b"\xed\xa0\x80",
+            b"\xc0\xaf",
+            b"\xf4\x90",
+        ] {
+            for at in [0, 1, 3, 6, 9] {
+                let mut bytes = good.to_vec();
+                bytes.splice(at..at, bad.iter().copied());
+                inputs.push(bytes.clone());
+                bytes.extend_from_slice(bad); // and at the very end
+                inputs.push(bytes);
+            }
+        }
+        for input in &inputs {
+            for lossy in [false, true] {
+                let whole = decode_all(&input[..], lossy);
+                for size in 1..=9 {
+                    let pieces = decode_all(Pieces { bytes: input, size }, lossy);
+                    assert_eq!(pieces, whole, "{input:?} in reads of {size}, lossy {lossy}");
+                }
+            }
+        }
     }
 }
