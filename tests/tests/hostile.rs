@@ -93,7 +93,7 @@ fn invalid_utf8_is_an_error_naming_the_first_bad_byte() {
 
 #[test]
 fn invalid_utf8_past_the_first_megabyte_is_found_at_its_offset() {
-    // The reader decodes 1 MiB at a time: a sequence cut by that boundary is valid, a bad
+    // The reader decodes 256 KiB at a time, so 1 MiB is a cut: a sequence cut there is valid, a bad
     // byte after it is named by its offset in the whole input.
     let mut bytes = vec![b'a'; (1 << 20) - 1];
     bytes.extend_from_slice("é".as_bytes()); // straddles the 1 MiB boundary
