@@ -27,8 +27,21 @@ struct Entry {
     posts: u64,
     /// The number of the last post that had this key, so `posts` counts each post once.
     last_post: u64,
-    /// Spellings in the order first seen, with their counts; most keys have just one.
+    /// Spellings in the order first seen, with their counts; most keys have just one. The
+    /// first spelling's count is not kept there (it stays 0): it is `count` less the others',
+    /// so counting the usual spelling again touches the entry alone, not a second cache line.
     spellings: Vec<(String, u64)>,
+}
+
+impl Entry {
+    /// Every spelling with its count, in the order first seen.
+    fn spelling_counts(&self) -> impl Iterator<Item = (&str, u64)> {
+        let others: u64 = self.spellings.iter().skip(1).map(|(_, n)| n).sum();
+        self.spellings
+            .iter()
+            .enumerate()
+            .map(move |(i, (s, n))| (s.as_str(), if i == 0 { self.count - others } else { *n }))
+    }
 }
 
 /// Where [`Table::add`] counted a key and a spelling: [`Table::add_at`] counts the same pair
@@ -70,7 +83,9 @@ impl Table {
         // Without a branch: whether a key's post is new is hard to foresee.
         entry.posts += u64::from(entry.last_post != post);
         entry.last_post = post;
-        entry.spellings[slot.spelling as usize].1 += 1;
+        if slot.spelling != 0 {
+            entry.spellings[slot.spelling as usize].1 += 1;
+        }
     }
 
     /// The position of `key`'s entry, made (with no counts) if there is none.
@@ -119,11 +134,15 @@ impl Table {
             match self.index.find(hash, |&at| entries[at].key == theirs.key) {
                 Some(&at) => {
                     let ours = &mut self.entries[at];
+                    let theirs_first = theirs.spelling_counts().next().map_or(0, |(_, n)| n);
                     ours.count += theirs.count;
                     ours.posts += theirs.posts;
-                    for (spelling, n) in theirs.spellings {
-                        match ours.spellings.iter_mut().find(|(s, _)| *s == spelling) {
-                            Some((_, count)) => *count += n,
+                    for (i, (spelling, n)) in theirs.spellings.into_iter().enumerate() {
+                        let n = if i == 0 { theirs_first } else { n };
+                        match ours.spellings.iter().position(|(s, _)| *s == spelling) {
+                            // Our first spelling's count grew with `count`.
+                            Some(0) => {}
+                            Some(at) => ours.spellings[at].1 += n,
                             None => ours.spellings.push((spelling, n)),
                         }
                     }
@@ -147,7 +166,7 @@ impl Table {
     pub fn rows(&self) -> impl Iterator<Item = RowRef<'_>> {
         self.entries.iter().map(|e| RowRef {
             key: &e.key,
-            text: most_frequent(&e.spellings),
+            text: most_frequent(e),
             count: e.count,
             posts: e.posts,
         })
@@ -160,8 +179,7 @@ impl Table {
 
     /// The most frequent spelling of `key`, if counted.
     pub fn text_of(&self, key: &str) -> Option<String> {
-        self.get(key)
-            .map(|e| most_frequent(&e.spellings).to_string())
+        self.get(key).map(|e| most_frequent(e).to_string())
     }
 
     /// The sum of all counts.
@@ -185,7 +203,7 @@ impl Table {
         rows.into_iter()
             .map(|entry| Item {
                 key: entry.key.clone(),
-                text: most_frequent(&entry.spellings).to_string(),
+                text: most_frequent(entry).to_string(),
                 count: entry.count,
                 posts: entry.posts,
             })
@@ -315,7 +333,10 @@ impl Serialize for Table {
                 key: e.key.clone(),
                 count: e.count,
                 posts: e.posts,
-                spellings: e.spellings.clone(),
+                spellings: e
+                    .spelling_counts()
+                    .map(|(s, n)| (s.to_string(), n))
+                    .collect(),
             })
             .collect();
         rows.sort_unstable_by(|a, b| a.key.cmp(&b.key));
@@ -336,24 +357,37 @@ impl<'de> Deserialize<'de> for Table {
                     row.key
                 )));
             }
+            let sum = row
+                .spellings
+                .iter()
+                .try_fold(0u64, |sum, (_, n)| sum.checked_add(*n));
+            if sum != Some(row.count) {
+                return Err(serde::de::Error::custom(format!(
+                    "key {:?}: the counts of its spellings do not add up to its count {}",
+                    row.key, row.count
+                )));
+            }
             let entry = &mut table.entries[at];
             entry.count = row.count;
             entry.posts = row.posts;
             entry.spellings = row.spellings;
+            if let Some(first) = entry.spellings.first_mut() {
+                first.1 = 0; // kept as `count` less the others'
+            }
         }
         Ok(table)
     }
 }
 
-/// The spelling with the highest count; on a tie the one seen first.
-fn most_frequent(spellings: &[(String, u64)]) -> &str {
-    let mut best: Option<&(String, u64)> = None;
-    for candidate in spellings {
+/// The entry's spelling with the highest count; on a tie the one seen first.
+fn most_frequent(entry: &Entry) -> &str {
+    let mut best: Option<(&str, u64)> = None;
+    for candidate in entry.spelling_counts() {
         if best.is_none_or(|b| candidate.1 > b.1) {
             best = Some(candidate);
         }
     }
-    best.map_or("", |(s, _)| s.as_str())
+    best.map_or("", |(s, _)| s)
 }
 
 #[cfg(test)]
@@ -395,6 +429,70 @@ mod tests {
         table.add_at(slot, 2);
         let item = &table.items(0)[0];
         assert_eq!((item.text.as_str(), item.count, item.posts), ("#CIS", 4, 2));
+    }
+
+    /// The table's rows as a partial report writes them: every spelling with its count.
+    fn spelling_rows(table: &Table) -> serde_json::Value {
+        serde_json::to_value(table).expect("a table serializes")
+    }
+
+    #[test]
+    fn every_spelling_keeps_its_count_through_counting_merging_and_partial_reports() {
+        let counted = |spellings: &[&str]| {
+            let mut table = Table::default();
+            for (post, spelling) in spellings.iter().enumerate() {
+                table.add(&spelling.to_lowercase(), spelling, post as u64 + 1);
+            }
+            table
+        };
+        let mut ours = counted(&["#CIS", "#cis", "#CIS", "#Ru"]);
+        // Their first spelling is our second; their second, our first; their third is new.
+        let theirs = counted(&["#cis", "#cis", "#CIS", "#cis", "#Cis", "#RU"]);
+        assert_eq!(
+            spelling_rows(&theirs)[0]["spellings"],
+            serde_json::json!([["#cis", 3], ["#CIS", 1], ["#Cis", 1]])
+        );
+        ours.merge(theirs);
+        let rows = spelling_rows(&ours);
+        assert_eq!(rows[0]["key"], "#cis");
+        assert_eq!(rows[0]["count"], 8);
+        assert_eq!(
+            rows[0]["spellings"],
+            serde_json::json!([["#CIS", 3], ["#cis", 4], ["#Cis", 1]])
+        );
+        assert_eq!(
+            rows[1]["spellings"],
+            serde_json::json!([["#Ru", 1], ["#RU", 1]])
+        );
+        assert_eq!(ours.text_of("#cis").as_deref(), Some("#cis"));
+        // Read back, the same rows; counting on after that, the same as counting on before.
+        let mut read: Table = serde_json::from_value(rows.clone()).expect("reads back");
+        assert_eq!(spelling_rows(&read), rows);
+        let slot = read.add("#cis", "#CIS", 20);
+        read.add_at(slot, 21);
+        ours.add("#cis", "#CIS", 20);
+        ours.add("#cis", "#CIS", 21);
+        assert_eq!(spelling_rows(&read), spelling_rows(&ours));
+        assert_eq!(
+            spelling_rows(&read)[0]["spellings"][0],
+            serde_json::json!(["#CIS", 5])
+        );
+    }
+
+    #[test]
+    fn a_partial_table_whose_spelling_counts_do_not_add_up_is_refused() {
+        for row in [
+            r#"{"key":"a","count":3,"posts":1,"spellings":[["a",1],["A",1]]}"#,
+            r#"{"key":"a","count":1,"posts":1,"spellings":[["a",1],["A",1]]}"#,
+            r#"{"key":"a","count":1,"posts":1,"spellings":[]}"#,
+            r#"{"key":"a","count":1,"posts":1,"spellings":[["a",18446744073709551615],["A",2]]}"#,
+        ] {
+            let err = serde_json::from_str::<Table>(&format!("[{row}]")).expect_err(row);
+            assert!(
+                err.to_string().contains("do not add up to its count"),
+                "{err}"
+            );
+        }
     }
 
     #[test]
