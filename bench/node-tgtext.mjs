@@ -1,6 +1,7 @@
-// The tgtext npm package in Node, for scripts/bench.sh: reads each file whole and calls the
-// package's `analyze()`, then prints the report as the CLI does (`JSON.stringify(report, null,
-// 2) + "\n"`, SPEC §5), so the same work is timed on both sides and the bytes can be compared.
+// The tgtext npm package in Node, for scripts/bench.sh: gives the file to the package's
+// `analyzeFile()`, as its README shows for a file, then prints the report as the CLI does
+// (`JSON.stringify(report, null, 2) + "\n"`, SPEC §5), so the same work is timed on both sides
+// and the bytes can be compared.
 //
 //   node bench/node-tgtext.mjs [--stream] FILE... > report.json
 //
@@ -8,10 +9,10 @@
 // $TGTEXT_NPM (for example an unpacked `npm pack` tarball). Exits with status 3 and a message
 // when it is not there.
 //
-// One file: `analyze(bytes)`. Several files, or --stream: the package's streaming `Analyzer`,
-// fed 1 MiB pieces and `endInput()` between files, which is also what a file too large for
-// one JavaScript string needs (V8 caps strings at about 512 MiB).
-import { createReadStream, existsSync, readFileSync } from "node:fs";
+// One file: `analyzeFile(path)`, which reads it a piece at a time. Several files, or --stream:
+// the package's streaming `Analyzer`, fed 1 MiB pieces and `endInput()` between files, which is
+// also what a file too large for one JavaScript string needs (V8 caps strings at about 512 MiB).
+import { createReadStream, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -22,7 +23,7 @@ if (!existsSync(entry)) {
   process.stderr.write(`node-tgtext.mjs: no tgtext npm package at ${pkg} (run scripts/build-wasm.sh)\n`);
   process.exit(3);
 }
-const { analyze, Analyzer } = await import(pathToFileURL(entry).href);
+const { analyzeFile, Analyzer } = await import(pathToFileURL(entry).href);
 
 const args = process.argv.slice(2);
 const stream = args[0] === "--stream";
@@ -34,8 +35,7 @@ if (files.length === 0) {
 
 let report;
 if (!stream && files.length === 1) {
-  // The file's bytes, as the package's README shows: no decoding into a JS string first.
-  report = analyze(readFileSync(files[0]));
+  report = analyzeFile(files[0]);
 } else {
   const analyzer = new Analyzer();
   for (const [i, file] of files.entries()) {

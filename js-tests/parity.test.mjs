@@ -219,3 +219,28 @@ test("a file's bytes: the same report as its text, and invalid UTF-8 names its b
   writeFileSync(path, bad);
   assert.throws(() => tgtext.analyze(bad), (err) => err instanceof Error && /^invalid UTF-8 at byte offset 8 \(new TextDecoder/.test(err.message));
 });
+
+// analyzeFile() reads the file itself, a piece at a time, as the CLI does.
+test("a file by its path: the CLI's bytes, pieces cut anywhere, and errors that name the file", (t) => {
+  assertSameBytes(cli(["analyze", "--format", "json", SAMPLE]), jsonBytes(tgtext.analyzeFile(SAMPLE)), "json of the sample");
+  // 8 MB: many 256 KiB reads, most of them cutting a character of Cyrillic text in two.
+  const big = corpus(8, 1);
+  const options = { posts: true, top: 50 };
+  assertSameBytes(cli(["analyze", "--format", "json", "--posts", "--top", "50", big]), jsonBytes(tgtext.analyzeFile(big, options)), "json of 8 MB");
+  const scratch = tempDir("file");
+  t.after(scratch.remove);
+  const withBom = join(scratch.dir, "bom.txt");
+  writeFileSync(withBom, new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("Hello #World\n")]));
+  assert.equal(tgtext.analyzeFile(withBom).hashtags[0].text, "#World");
+  const bad = join(scratch.dir, "bad.txt");
+  writeFileSync(bad, new Uint8Array([...new TextEncoder().encode("ok #tag "), 0xff, 0x0a]));
+  const named = (pattern) => (err) => err instanceof Error && !(err instanceof WebAssembly.RuntimeError) && pattern.test(err.message);
+  assert.throws(() => tgtext.analyzeFile(bad), named(/^.*bad\.txt: invalid UTF-8 at byte offset 8 /));
+  assert.throws(() => tgtext.analyzeFile(join(scratch.dir, "missing.txt")), named(/missing\.txt: cannot open: ENOENT/));
+  assert.throws(() => tgtext.analyzeFile(scratch.dir), named(/: cannot read: EISDIR.* at byte offset 0$/));
+  // An option error is the options', not the file's.
+  assert.throws(() => tgtext.analyzeFile(SAMPLE, { top: "5" }), named(/^invalid options: invalid type: string "5"/));
+  assert.throws(() => tgtext.analyzeFile(42), (err) => err instanceof TypeError && /tgtext.analyzeFile: path must be a string, got number/.test(err.message));
+  // The package still works after each error.
+  assert.equal(tgtext.analyzeFile(withBom).totals.hashtags, 1);
+});

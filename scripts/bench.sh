@@ -126,7 +126,7 @@ tool native2 "tgtext analyze, 2 files" "$(($(size "$A") + $(size "$B")))" \
   "$TGTEXT analyze --format json $(q "$A") $(q "$B")"
 tool nativej "tgtext analyze, telegram-json" "$(size "$J")" "$TGTEXT analyze --format json $(q "$J")"
 if $HAVE_NPM; then
-  tool npm "tgtext npm package in Node, analyze()" "$(size "$A")" \
+  tool npm "tgtext npm package in Node, analyzeFile()" "$(size "$A")" \
     "$([ "$NPM_PKG" = build/npm ] || echo "TGTEXT_NPM=$(q "$NPM_PKG") ")node bench/node-tgtext.mjs $(q "$A")"
 fi
 tool python "Python 3.11 + emoji + re + Counter" "$(size "$A")" \
@@ -326,7 +326,7 @@ if one and "npm" in stats:
     r = stats["npm"]["mbs"] / one["mbs"]
     target("npm package in Node ≥ ½ of native", f"{r:.2f} of native on one thread, as the package"
            f" runs ({num(stats['npm']['mbs'])} vs {num(one['mbs'])} MB/s, whole process: Node start,"
-           " reading the file, analyze(), JSON.stringify); per CPU-second "
+           " analyzeFile(), JSON.stringify); per CPU-second "
            f"{stats['npm']['cpu_mbs'] / one['cpu_mbs']:.2f}; of native on all cores "
            f"{stats['npm']['mbs'] / base['mbs']:.2f}", r >= 0.5)
 else:

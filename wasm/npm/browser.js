@@ -8,5 +8,5 @@ import { makeApi } from "./api.js";
 await init();
 
 const api = makeApi(raw);
-export const { analyze, strip, kwic, csv, version, Analyzer, Stripper, __tgtext_test_trap } = api;
+export const { analyze, analyzeFile, strip, kwic, csv, version, Analyzer, Stripper, __tgtext_test_trap } = api;
 export default api;

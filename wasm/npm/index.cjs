@@ -3,4 +3,4 @@
 "use strict";
 const raw = require("./tgtext_wasm.js");
 const { makeApi } = require("./api.cjs");
-module.exports = makeApi(raw);
+module.exports = makeApi(raw, require("node:fs"));

@@ -2,5 +2,5 @@
 // so a program that both imports and requires the package loads the wasm once.
 import api from "./index.cjs";
 
-export const { analyze, strip, kwic, csv, version, Analyzer, Stripper, __tgtext_test_trap } = api;
+export const { analyze, analyzeFile, strip, kwic, csv, version, Analyzer, Stripper, __tgtext_test_trap } = api;
 export default api;

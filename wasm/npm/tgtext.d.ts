@@ -278,6 +278,14 @@ export interface KwicHit {
  */
 export function analyze(input: string | Uint8Array, options?: AnalyzeOptions): Report;
 
+/**
+ * Node only: the report of the file at `path`, equal to `analyze()` of its bytes. The file is
+ * read a piece at a time, so a file of any size is analysed in bounded memory, faster than
+ * `analyze(readFileSync(path))`. Errors name the file. In a browser it throws: pass the file's
+ * bytes to `analyze()` instead.
+ */
+export function analyzeFile(path: string, options?: AnalyzeOptions): Report;
+
 /** Each post's text with hashtags and emoji (or what `remove` names) removed, whitespace tidy. */
 export function strip(input: string, options?: StripOptions): StrippedPost[];
 

@@ -6,6 +6,7 @@ use std::sync::Mutex;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The message of the last panic, kept by the hook for the JS layer to read after the trap.
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
@@ -135,16 +136,31 @@ pub fn analyze(input: &str, options: JsValue) -> Result<JsValue, JsError> {
 /// longer than the pieces do.
 #[wasm_bindgen(js_name = "analyzeBytes")]
 pub fn analyze_bytes(input: &js_sys::Uint8Array, options: JsValue) -> Result<JsValue, JsError> {
+    analyze_read(
+        JsBytes {
+            array: input,
+            at: 0,
+        },
+        options,
+    )
+}
+
+/// `analyzeFile(path, options?)` in Node, from the package's Node entry: `read(n)` returns the
+/// file's next at most `n` bytes as a `Uint8Array` (empty at its end), read by `fs.readSync`
+/// into one small buffer, so a file of any size is read in bounded memory, without a copy of
+/// it in JS or in wasm memory.
+#[wasm_bindgen(js_name = "analyzeReader")]
+pub fn analyze_reader(read: &js_sys::Function, options: JsValue) -> Result<JsValue, JsError> {
+    analyze_read(JsReader { read }, options)
+}
+
+/// Reads bytes as the CLI reads a file — a byte-order mark dropped, invalid UTF-8 an error with
+/// its byte offset — and returns the report.
+fn analyze_read(reader: impl std::io::Read, options: JsValue) -> Result<JsValue, JsError> {
     let config: tgtext::Config = self::options(options)?;
     let mut analyzer = tgtext::Analyzer::new(&config).map_err(core_error)?;
     analyzer
-        .read_input(
-            JsBytes {
-                array: input,
-                at: 0,
-            },
-            false,
-        )
+        .read_input(reader, false)
         .map_err(|err| match err.offset() {
             // The core's message names the CLI's --lossy; in JS the way is TextDecoder.
             Some(offset) if err.to_string().starts_with("invalid UTF-8") => JsError::new(&format!(
@@ -154,6 +170,35 @@ pub fn analyze_bytes(input: &js_sys::Uint8Array, options: JsValue) -> Result<JsV
             _ => core_error(err),
         })?;
     to_js(&analyzer.finish())
+}
+
+/// A JS function read as a file: `read(n)` returns the next at most `n` bytes.
+struct JsReader<'a> {
+    read: &'a js_sys::Function,
+}
+
+impl std::io::Read for JsReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let want = u32::try_from(buf.len()).unwrap_or(u32::MAX);
+        let piece = self
+            .read
+            .call1(&JsValue::NULL, &JsValue::from(want))
+            .map_err(|err| std::io::Error::other(js_message(&err)))?;
+        let piece: js_sys::Uint8Array = piece
+            .dyn_into()
+            .map_err(|_| std::io::Error::other("read() did not return a Uint8Array"))?;
+        let n = piece.length().min(want) as usize;
+        piece.subarray(0, n as u32).copy_to(&mut buf[..n]);
+        Ok(n)
+    }
+}
+
+/// The message of a thrown JS value: an `Error`'s `message`, else the value as a string.
+fn js_message(err: &JsValue) -> String {
+    match err.dyn_ref::<js_sys::Error>() {
+        Some(err) => String::from(err.message()),
+        None => err.as_string().unwrap_or_else(|| format!("{err:?}")),
+    }
 }
 
 /// A JS `Uint8Array` read as a file: each `read` copies the next piece into the reader's buffer.
