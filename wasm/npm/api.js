@@ -74,9 +74,9 @@ function makeApi(raw, fs) {
   }
 
   // Node only (the Node entry passes `node:fs`): the file is read by fs.readSync a piece at a
-  // time into one buffer, so a file of any size reads in bounded memory, with no copy of it in
-  // JS — faster than analyze(readFileSync(path)), and past what one Buffer can hold.
-  const FILE_PIECE = 1 << 18; // bytes; the core asks for as much per read
+  // time straight into the wasm's read buffer, so a file of any size reads in bounded memory,
+  // with no copy of it in JS — faster than analyze(readFileSync(path)), and past what one
+  // Buffer can hold.
 
   function analyzeFile(path, options) {
     if (!fs) {
@@ -92,14 +92,15 @@ function makeApi(raw, fs) {
     } catch (err) {
       throw new Error(`${path}: cannot open: ${err.message}`, { cause: err });
     }
-    const buffer = new Uint8Array(FILE_PIECE);
     let reading = false;
-    const read = (n) => {
-      reading = true;
-      return buffer.subarray(0, fs.readSync(fd, buffer, 0, Math.min(n, buffer.length), null));
+    const file = {
+      read(buffer) {
+        reading = true;
+        return fs.readSync(fd, buffer, 0, buffer.length, null);
+      },
     };
     try {
-      return call(() => raw.analyzeReader(read, options));
+      return call(() => raw.analyzeReader(file, options));
     } catch (err) {
       // Errors met while reading are about the file: name it, as the CLI does.
       if (reading && err instanceof Error && !trapped(err.cause)) {

@@ -145,13 +145,13 @@ pub fn analyze_bytes(input: &js_sys::Uint8Array, options: JsValue) -> Result<JsV
     )
 }
 
-/// `analyzeFile(path, options?)` in Node, from the package's Node entry: `read(n)` returns the
-/// file's next at most `n` bytes as a `Uint8Array` (empty at its end), read by `fs.readSync`
-/// into one small buffer, so a file of any size is read in bounded memory, without a copy of
-/// it in JS or in wasm memory.
+/// `analyzeFile(path, options?)` in Node, from the package's Node entry: `file.read(buf)` fills
+/// `buf`, a view of wasm memory, with the file's next bytes (`fs.readSync`) and returns how many
+/// (0 at its end). A file of any size is read in bounded memory, straight into the reader's
+/// buffer: no copy of it in JS, nor a second copy into wasm memory.
 #[wasm_bindgen(js_name = "analyzeReader")]
-pub fn analyze_reader(read: &js_sys::Function, options: JsValue) -> Result<JsValue, JsError> {
-    analyze_read(JsReader { read }, options)
+pub fn analyze_reader(file: &FileReader, options: JsValue) -> Result<JsValue, JsError> {
+    analyze_read(JsReader { file }, options)
 }
 
 /// Reads bytes as the CLI reads a file — a byte-order mark dropped, invalid UTF-8 an error with
@@ -172,24 +172,35 @@ fn analyze_read(reader: impl std::io::Read, options: JsValue) -> Result<JsValue,
     to_js(&analyzer.finish())
 }
 
-/// A JS function read as a file: `read(n)` returns the next at most `n` bytes.
+#[wasm_bindgen]
+extern "C" {
+    /// A JS object with `read(buf: Uint8Array): number`, as `analyzeFile` makes one.
+    pub type FileReader;
+
+    /// `buf` is a view of wasm memory: what `read` writes there is what Rust reads.
+    #[wasm_bindgen(method, catch)]
+    fn read(this: &FileReader, buf: &mut [u8]) -> Result<f64, JsValue>;
+}
+
+/// A [`FileReader`] as a `Read`.
 struct JsReader<'a> {
-    read: &'a js_sys::Function,
+    file: &'a FileReader,
 }
 
 impl std::io::Read for JsReader<'_> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let want = u32::try_from(buf.len()).unwrap_or(u32::MAX);
-        let piece = self
-            .read
-            .call1(&JsValue::NULL, &JsValue::from(want))
+        let n = self
+            .file
+            .read(buf)
             .map_err(|err| std::io::Error::other(js_message(&err)))?;
-        let piece: js_sys::Uint8Array = piece
-            .dyn_into()
-            .map_err(|_| std::io::Error::other("read() did not return a Uint8Array"))?;
-        let n = piece.length().min(want) as usize;
-        piece.subarray(0, n as u32).copy_to(&mut buf[..n]);
-        Ok(n)
+        // A byte count: a whole number no larger than the buffer.
+        if n.fract() == 0.0 && (0.0..=buf.len() as f64).contains(&n) {
+            Ok(n as usize)
+        } else {
+            Err(std::io::Error::other(format!(
+                "read() returned {n}, not a byte count"
+            )))
+        }
     }
 }
 
