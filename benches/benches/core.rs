@@ -4,7 +4,9 @@
 //! - `entities`: `tgtext::entities::find_entities`, TDLib's matchers plus the UTS #51 emoji scan,
 //!   on one generated post and on 200 posts;
 //! - `words`: `tgtext::words::for_each_word` on the text between those posts' entities;
-//! - `report`: `tgtext::analyze` of 200 KB of generated channel text, and `Report::to_json`.
+//! - `report`: `tgtext::analyze` of 200 KB of generated channel text, and `Report::to_json`;
+//!   building the report of 5 MB's counts: `Partial::report`, which copies the keys and
+//!   spellings, and `Partial::into_report`, which moves them (the CLI's way).
 //!
 //! `cargo bench -p tgtext-benches -- --warm-up-time 1 --measurement-time 2`; add a filter such
 //! as `words` after `--` for one group. Throughput is in input bytes (for `to_json`, in
@@ -12,10 +14,10 @@
 
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use tgtext::entities::find_entities;
 use tgtext::words::for_each_word;
-use tgtext::Config;
+use tgtext::{Analyzer, Config};
 use tgtext_benches::{channel_text, gaps, post, posts};
 
 fn entities(c: &mut Criterion) {
@@ -72,6 +74,20 @@ fn report(c: &mut Criterion) {
     // Here throughput is in bytes of JSON written.
     group.throughput(Throughput::Bytes(report.to_json().len() as u64));
     group.bench_function("to_json/200KB", |b| b.iter(|| black_box(&report).to_json()));
+    // The counts of 5 MB: thousands of words, hashtags and domains to sort and list.
+    let text = channel_text(5_000_000);
+    let mut analyzer = Analyzer::new(&config).expect("default options");
+    analyzer.feed(&text);
+    let partial = analyzer.into_partial();
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("report/5MB", |b| b.iter(|| black_box(&partial).report(0)));
+    group.bench_function("into_report/5MB", |b| {
+        b.iter_batched(
+            || partial.clone(),
+            |p| p.into_report(0),
+            BatchSize::LargeInput,
+        )
+    });
     group.finish();
 }
 

@@ -258,7 +258,7 @@ impl Analyzer {
     /// Ends the last input and builds the report.
     pub fn finish(self) -> Report {
         let top = self.config.top;
-        self.into_partial().report(top)
+        self.into_partial().into_report(top)
     }
 
     /// Ends the last input and returns everything counted, to be merged with other partial

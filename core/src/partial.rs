@@ -6,11 +6,12 @@
 use serde::{Deserialize, Serialize};
 
 use crate::config::{Config, TimelineUnit};
-use crate::deeper::{Deeper, DISTINCTIVE_TERMS};
+use crate::deeper::{Deeper, DistinctiveGroup, DISTINCTIVE_TERMS};
 use crate::entities::emoji;
 use crate::error::{Error, ErrorKind};
 use crate::report::{
-    self, Channel, EmojiItem, Period, PostRecord, Report, Settings, Timeline, Totals, Versions,
+    self, Channel, EmojiItem, Item, Period, PostRecord, Report, Settings, Timeline, Totals,
+    Versions,
 };
 use crate::stats::Table;
 
@@ -53,6 +54,69 @@ pub struct Tables {
     pub sources: Table,
     pub countries: Table,
     pub chats: Table,
+}
+
+impl Tables {
+    /// The tables in [`Listed`]'s order.
+    fn each(&self) -> [&Table; 9] {
+        [
+            &self.hashtags,
+            &self.emoji,
+            &self.words,
+            &self.mentions,
+            &self.cashtags,
+            &self.domains,
+            &self.sources,
+            &self.countries,
+            &self.chats,
+        ]
+    }
+
+    fn into_each(self) -> [Table; 9] {
+        [
+            self.hashtags,
+            self.emoji,
+            self.words,
+            self.mentions,
+            self.cashtags,
+            self.domains,
+            self.sources,
+            self.countries,
+            self.chats,
+        ]
+    }
+}
+
+/// Every table's items, cut to `top`, as a report lists them.
+struct Listed {
+    hashtags: Vec<Item>,
+    emoji: Vec<Item>,
+    words: Vec<Item>,
+    mentions: Vec<Item>,
+    cashtags: Vec<Item>,
+    domains: Vec<Item>,
+    sources: Vec<Item>,
+    countries: Vec<Item>,
+    /// Empty when no input held chats (the report then has no `chats`).
+    chats: Vec<Item>,
+}
+
+impl Listed {
+    fn new<T>(tables: [T; 9], mut list: impl FnMut(T) -> Vec<Item>) -> Listed {
+        let [hashtags, emoji, words, mentions, cashtags, domains, sources, countries, chats] =
+            tables.map(&mut list);
+        Listed {
+            hashtags,
+            emoji,
+            words,
+            mentions,
+            cashtags,
+            domains,
+            sources,
+            countries,
+            chats,
+        }
+    }
 }
 
 /// One timeline period's counts.
@@ -152,13 +216,31 @@ impl Partial {
 
     /// The report, with each table cut to its first `top` items (0 = all).
     pub fn report(&self, top: usize) -> Report {
+        let totals = self.totals();
+        let distinctive = self.distinctive(top);
+        let listed = Listed::new(self.tables.each(), |table| table.items(top));
+        self.assemble(
+            top,
+            (totals, distinctive, listed),
+            self.channel.clone(),
+            self.records.clone(),
+        )
+    }
+
+    /// [`Partial::report`], moving the keys, spellings and posts into the report instead of
+    /// copying them: the CLI's way, which has no use for the counts afterwards.
+    pub fn into_report(mut self, top: usize) -> Report {
+        let totals = self.totals();
+        let distinctive = self.distinctive(top);
+        let tables = std::mem::take(&mut self.tables);
+        let listed = Listed::new(tables.into_each(), |table| table.into_items(top));
+        let (channel, records) = (self.channel.take(), self.records.take());
+        self.assemble(top, (totals, distinctive, listed), channel, records)
+    }
+
+    fn totals(&self) -> Totals {
         let t = &self.tables;
-        let format = match self.formats.split_first() {
-            None => self.settings.input.map_or("plain", |f| f.id()).to_string(),
-            Some((first, rest)) if rest.iter().all(|f| f == first) => first.clone(),
-            Some(_) => "mixed".to_string(),
-        };
-        let totals = Totals {
+        Totals {
             posts: self.posts,
             words: self.words,
             distinct_words: t.words.distinct() as u64,
@@ -170,10 +252,32 @@ impl Partial {
             cashtags: t.cashtags.total(),
             urls: t.domains.total(),
             media_placeholders: self.media_placeholders,
+        }
+    }
+
+    fn distinctive(&self, top: usize) -> Option<Vec<DistinctiveGroup>> {
+        self.settings.distinctive.then(|| {
+            let limit = if top > 0 { top } else { DISTINCTIVE_TERMS };
+            self.deeper
+                .distinctive(&self.tables.words, &self.tables.chats, limit)
+        })
+    }
+
+    /// The report from the parts that need the tables whole (worked out first) and the rest.
+    fn assemble(
+        &self,
+        top: usize,
+        (totals, distinctive, listed): (Totals, Option<Vec<DistinctiveGroup>>, Listed),
+        channel: Option<Channel>,
+        records: Option<Vec<PostRecord>>,
+    ) -> Report {
+        let format = match self.formats.split_first() {
+            None => self.settings.input.map_or("plain", |f| f.id()).to_string(),
+            Some((first, rest)) if rest.iter().all(|f| f == first) => first.clone(),
+            Some(_) => "mixed".to_string(),
         };
-        let emoji = t
+        let emoji = listed
             .emoji
-            .items(top)
             .into_iter()
             .map(|item| {
                 let info = emoji::lookup(&item.key);
@@ -186,42 +290,30 @@ impl Partial {
                 }
             })
             .collect();
+        let deeper = &self.deeper;
+        let ngrams = self.settings.ngrams;
+        let cooccurrence = self.settings.cooccurrence;
         Report {
             schema: report::SCHEMA.to_string(),
             format,
-            channel: self.channel.clone(),
+            channel,
             totals,
-            hashtags: t.hashtags.items(top),
+            hashtags: listed.hashtags,
             emoji,
-            words: t.words.items(top),
-            mentions: t.mentions.items(top),
-            cashtags: t.cashtags.items(top),
-            domains: t.domains.items(top),
-            sources: t.sources.items(top),
-            countries: t.countries.items(top),
-            chats: (t.chats.distinct() > 0).then(|| t.chats.items(top)),
+            words: listed.words,
+            mentions: listed.mentions,
+            cashtags: listed.cashtags,
+            domains: listed.domains,
+            sources: listed.sources,
+            countries: listed.countries,
+            chats: (!listed.chats.is_empty()).then_some(listed.chats),
             timeline: self.timeline(),
-            bigrams: self.settings.ngrams.then(|| self.deeper.bigrams.items(top)),
-            trigrams: self
-                .settings
-                .ngrams
-                .then(|| self.deeper.trigrams.items(top)),
-            cotags: self
-                .settings
-                .cooccurrence
-                .then(|| self.deeper.cotags.items(top)),
-            hashtag_words: self
-                .settings
-                .cooccurrence
-                .then(|| self.deeper.hashtag_words.items(top)),
-            emoji_hashtags: self
-                .settings
-                .cooccurrence
-                .then(|| self.deeper.emoji_hashtags.items(top)),
-            distinctive: self.settings.distinctive.then(|| {
-                let limit = if top > 0 { top } else { DISTINCTIVE_TERMS };
-                self.deeper.distinctive(&t.words, &t.chats, limit)
-            }),
+            bigrams: ngrams.then(|| deeper.bigrams.items(top)),
+            trigrams: ngrams.then(|| deeper.trigrams.items(top)),
+            cotags: cooccurrence.then(|| deeper.cotags.items(top)),
+            hashtag_words: cooccurrence.then(|| deeper.hashtag_words.items(top)),
+            emoji_hashtags: cooccurrence.then(|| deeper.emoji_hashtags.items(top)),
+            distinctive,
             settings: (self.settings.stem || self.settings.fold_yo).then(|| Settings {
                 stem: self
                     .settings
@@ -229,7 +321,7 @@ impl Partial {
                     .then(|| crate::words::STEMMER.to_string()),
                 fold_yo: self.settings.fold_yo,
             }),
-            posts: self.records.clone(),
+            posts: records,
             versions: self.versions.clone(),
         }
     }

@@ -34,6 +34,11 @@ struct Entry {
 }
 
 impl Entry {
+    /// By count descending, then key by code point.
+    fn report_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+        b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))
+    }
+
     /// Every spelling with its count, in the order first seen.
     fn spelling_counts(&self) -> impl Iterator<Item = (&str, u64)> {
         let others: u64 = self.spellings.iter().skip(1).map(|(_, n)| n).sum();
@@ -196,7 +201,7 @@ impl Table {
     /// `text` is the most frequent spelling, ties going to the first seen.
     pub fn items(&self, top: usize) -> Vec<Item> {
         let mut rows: Vec<&Entry> = self.entries.iter().collect();
-        rows.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        rows.sort_unstable_by(|a, b| Entry::report_order(a, b));
         if top > 0 {
             rows.truncate(top);
         }
@@ -206,6 +211,29 @@ impl Table {
                 text: most_frequent(entry).to_string(),
                 count: entry.count,
                 posts: entry.posts,
+            })
+            .collect()
+    }
+
+    /// [`Table::items`], moving the keys and spellings out instead of copying them.
+    pub fn into_items(self, top: usize) -> Vec<Item> {
+        let mut rows = self.entries;
+        rows.sort_unstable_by(Entry::report_order);
+        if top > 0 {
+            rows.truncate(top);
+        }
+        rows.into_iter()
+            .map(|mut entry| {
+                let text = match most_frequent_at(&entry) {
+                    Some(at) => std::mem::take(&mut entry.spellings[at].0),
+                    None => String::new(),
+                };
+                Item {
+                    key: entry.key,
+                    text,
+                    count: entry.count,
+                    posts: entry.posts,
+                }
             })
             .collect()
     }
@@ -381,13 +409,18 @@ impl<'de> Deserialize<'de> for Table {
 
 /// The entry's spelling with the highest count; on a tie the one seen first.
 fn most_frequent(entry: &Entry) -> &str {
-    let mut best: Option<(&str, u64)> = None;
-    for candidate in entry.spelling_counts() {
-        if best.is_none_or(|b| candidate.1 > b.1) {
-            best = Some(candidate);
+    most_frequent_at(entry).map_or("", |at| entry.spellings[at].0.as_str())
+}
+
+/// Where [`most_frequent`]'s spelling is in the entry's spellings.
+fn most_frequent_at(entry: &Entry) -> Option<usize> {
+    let mut best: Option<(usize, u64)> = None;
+    for (at, (_, count)) in entry.spelling_counts().enumerate() {
+        if best.is_none_or(|(_, most)| count > most) {
+            best = Some((at, count));
         }
     }
-    best.map_or("", |(s, _)| s)
+    best.map(|(at, _)| at)
 }
 
 #[cfg(test)]

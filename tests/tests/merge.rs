@@ -65,6 +65,30 @@ fn merging_partial_reports_gives_the_report_of_one_run_over_all_inputs() {
 }
 
 #[test]
+fn a_report_that_moves_the_counts_out_equals_the_one_that_copies_them() {
+    let inputs = inputs();
+    let texts: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    let deeper = Config {
+        posts: true,
+        ngrams: true,
+        cooccurrence: true,
+        distinctive: true,
+        timeline: TimelineUnit::Month,
+        ..Config::default()
+    };
+    for config in configs().into_iter().chain([deeper]) {
+        for top in [0, 1, 5] {
+            // One input alone (a channel without chats), and all of them (chats, sources).
+            for texts in [&texts[..1], &texts[..]] {
+                let partial = partial(texts, &config);
+                let copied = partial.report(top);
+                assert_eq!(partial.into_report(top), copied, "top {top}, {config:?}");
+            }
+        }
+    }
+}
+
+#[test]
 fn merging_one_partial_per_input_in_order_also_gives_the_whole() {
     let inputs = inputs();
     let config = Config {
