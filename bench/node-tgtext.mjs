@@ -4,6 +4,11 @@
 // and the bytes can be compared.
 //
 //   node bench/node-tgtext.mjs [--stream] FILE... > report.json
+//   node bench/node-tgtext.mjs --calls N FILE > report.json
+//
+// --calls N analyses the one FILE N times in the same process and prints each call's
+// milliseconds to stderr: the first call pays for V8 compiling the wasm's hot code to machine
+// code (it starts in its baseline compiler), the later ones show the steady speed.
 //
 // The package is the one built by scripts/build-wasm.sh: build/npm, or the directory named by
 // $TGTEXT_NPM (for example an unpacked `npm pack` tarball). Exits with status 3 and a message
@@ -27,15 +32,20 @@ const { analyzeFile, Analyzer } = await import(pathToFileURL(entry).href);
 
 const args = process.argv.slice(2);
 const stream = args[0] === "--stream";
-const files = stream ? args.slice(1) : args;
-if (files.length === 0) {
-  process.stderr.write("usage: node bench/node-tgtext.mjs [--stream] FILE...\n");
+const calls = args[0] === "--calls" ? Number(args[1]) : 1;
+const files = stream ? args.slice(1) : args[0] === "--calls" ? args.slice(2) : args;
+if (files.length === 0 || !(calls >= 1) || (calls > 1 && files.length !== 1)) {
+  process.stderr.write("usage: node bench/node-tgtext.mjs [--stream] FILE... | --calls N FILE\n");
   process.exit(2);
 }
 
 let report;
 if (!stream && files.length === 1) {
-  report = analyzeFile(files[0]);
+  for (let call = 1; call <= calls; call++) {
+    const started = performance.now();
+    report = analyzeFile(files[0]);
+    if (calls > 1) process.stderr.write(`call ${call}: ${(performance.now() - started).toFixed(0)} ms\n`);
+  }
 } else {
   const analyzer = new Analyzer();
   for (const [i, file] of files.entries()) {
