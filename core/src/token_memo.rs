@@ -206,6 +206,10 @@ impl<V: Copy> TokenMemo<V> {
         }
         self.rest.extend_from_slice(rest);
         let table = if self.first.len() < Self::FIRST_TOKENS {
+            if self.first.capacity() == 0 {
+                // Its final size at once: growing by doubling copies it four times over.
+                self.first.reserve(Self::FIRST_TOKENS, |known| known.hash);
+            }
             &mut self.first
         } else {
             &mut self.later
