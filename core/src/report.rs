@@ -241,9 +241,16 @@ impl Report {
     /// The report's JSON bytes: two-space indentation, non-ASCII unescaped, a final newline —
     /// exactly `JSON.stringify(report, null, 2) + "\n"` of the npm package's object.
     pub fn to_json(&self) -> String {
-        let mut json = serde_json::to_string_pretty(self).expect("a report always serialises");
-        json.push('\n');
-        json
+        let mut json = Vec::new();
+        self.write_json(&mut json)
+            .expect("a report always serialises, and into memory");
+        String::from_utf8(json).expect("JSON is UTF-8")
+    }
+
+    /// [`Report::to_json`], written to `out` as it is made rather than built whole first.
+    pub fn write_json(&self, mut out: impl std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut out, self)?;
+        out.write_all(b"\n")
     }
 
     /// The report as the CSV of SPEC §5: one long table, RFC 4180, `\n` line ends.
