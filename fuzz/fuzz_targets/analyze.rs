@@ -1,7 +1,8 @@
 //! Whole `analyze` with random options (the deeper analyses too) and any input: a clear error
 //! or a report that adds up, writes JSON that reads back to the same report, writes CSV, is the
-//! same when the input is pushed in chunks instead of streamed from a reader, and whose partial
-//! report reads back and merged with itself is the report of the input read twice.
+//! same when the input is pushed in chunks instead of streamed from a reader, or read a few
+//! bytes at a time (every read cutting characters), and whose partial report reads back and
+//! merged with itself is the report of the input read twice.
 //!
 //! The first [`OPTIONS_BYTES`] bytes are the options (through `arbitrary`), the rest is the
 //! input, so that a seed is a header of zeros (the default options) and a file as it is.
@@ -64,6 +65,19 @@ fuzz_target!(|bytes: &[u8]| {
     let csv = report.to_csv();
     assert!(csv.ends_with('\n'), "CSV without a final line break");
 
+    // Read a few bytes at a time, so that reads cut characters (completed from the next read):
+    // the same report, or the same error.
+    let size = (options.chunk_seed % 7) as usize + 1;
+    let mut trickled = Analyzer::new(&config).expect("valid options");
+    trickled
+        .read_input(Pieces { bytes: data, size }, options.lossy)
+        .expect("read once, reads again in pieces");
+    assert_eq!(
+        trickled.finish(),
+        report,
+        "read {size} bytes at a time, the report differs"
+    );
+
     // The token memo changes nothing: counted line by line, the report is the same.
     let mut long_way = Analyzer::new(&config).expect("valid options");
     long_way.count_line_by_line();
@@ -124,3 +138,18 @@ fuzz_target!(|bytes: &[u8]| {
         }
     }
 });
+
+/// A reader that hands out at most `size` bytes per read.
+struct Pieces<'a> {
+    bytes: &'a [u8],
+    size: usize,
+}
+
+impl std::io::Read for Pieces<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.size.min(buf.len()).min(self.bytes.len());
+        buf[..n].copy_from_slice(&self.bytes[..n]);
+        self.bytes = &self.bytes[n..];
+        Ok(n)
+    }
+}
