@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
-import { PKG, requireBuild } from "./helpers.mjs";
+import { PKG, SAMPLE, requireBuild } from "./helpers.mjs";
 
 requireBuild();
 const tgtext = await import(join(PKG, "node", "index.mjs"));
@@ -33,11 +33,17 @@ test("an option of the wrong type or value says what was expected", () => {
   throwsError(() => tgtext.strip("x", { remove: ["links"] }), /unknown variant `links`, expected one of `hashtags`/);
   throwsError(() => tgtext.analyze("x", "top=3"), /invalid options: expected an object, got a string/);
   throwsError(() => tgtext.analyze("x", [1]), /invalid options: expected an object, got an array/);
+  // `format` is read by the package, not the core: its errors and the unknown-key list alike.
+  throwsError(() => tgtext.analyze("x", { format: "table" }), /^invalid options: format: expected "json" or "csv" \(or no format, for the report object\), got "table"$/);
+  throwsError(() => tgtext.analyzeFile(SAMPLE, { format: 1 }), /^invalid options: format: expected "json" or "csv".*got 1$/);
+  throwsError(() => new tgtext.Analyzer({ format: "JSON" }), /got "JSON"$/);
+  throwsError(() => tgtext.analyze("x", { tpo: 3, format: "json" }), /unknown field `tpo`, expected one of `input`.*`fold_yo`, `format`$/);
+  throwsError(() => tgtext.strip("x", { format: "json" }), /unknown field `format`, expected one of/);
 });
 
 test("absent options are the defaults: undefined, null, {}, and keys set to undefined", () => {
   const expected = JSON.stringify(tgtext.analyze("#a b"));
-  for (const options of [undefined, null, {}, { top: undefined }]) {
+  for (const options of [undefined, null, {}, { top: undefined }, { format: undefined }, { format: null }]) {
     assert.equal(JSON.stringify(tgtext.analyze("#a b", options)), expected);
   }
 });

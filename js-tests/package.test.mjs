@@ -80,6 +80,12 @@ const v: string = version();
 const streaming = new Analyzer({ top: 1 });
 streaming.feed("#a");
 const streamed: Report = streaming.finish();
+const json: string = analyze("x", { top: 1, format: "json" });
+const csvText: string = new Analyzer({ format: "csv" }).finish();
+// @ts-expect-error: with format, the report is text, not an object
+const notAReport: Report = analyze("x", { format: "json" });
+// @ts-expect-error: not a format of the package
+analyze("x", { format: "table" });
 // @ts-expect-error: top is a number
 analyze("x", { top: "10" });
 // @ts-expect-error: an unknown option
@@ -88,7 +94,7 @@ analyze("x", { tpo: 10 });
 strip("x", { remove: ["links"] });
 // @ts-expect-error: the schema is a literal
 const wrong: Report["schema"] = "tgtext/report@2";
-export { first, name, subscribers, clean, table, posts, v, streamed, wrong };
+export { first, name, subscribers, clean, table, posts, v, streamed, wrong, json, csvText, notAReport };
 `;
   writeFileSync(
     join(project.dir, "check.mts"),
@@ -101,7 +107,7 @@ import type { AnalyzeOptions, Report, Item, StrippedPost } from "tgtext";`),
 import type { AnalyzeOptions, Report, Item, StrippedPost } from "tgtext";`).replace(
       'import { analyze, strip, csv, version, Analyzer } = require("tgtext");',
       'import tgtext = require("tgtext");\nconst { analyze, strip, csv, version, Analyzer } = tgtext;',
-    ).replace("export { first, name, subscribers, clean, table, posts, v, streamed, wrong };", "export = { first, name, subscribers, clean, table, posts, v, streamed, wrong };"),
+    ).replace("export { first, name, subscribers, clean, table, posts, v, streamed, wrong, json, csvText, notAReport };", "export = { first, name, subscribers, clean, table, posts, v, streamed, wrong, json, csvText, notAReport };"),
   );
   writeFileSync(
     join(project.dir, "tsconfig.json"),

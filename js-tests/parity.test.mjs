@@ -244,3 +244,30 @@ test("a file by its path: the CLI's bytes, pieces cut anywhere, and errors that 
   // The package still works after each error.
   assert.equal(tgtext.analyzeFile(withBom).totals.hashtags, 1);
 });
+
+// The `format` option: the report as the CLI's text, made in Rust, through every entry point.
+test("format json and csv: the CLI's bytes from analyze, analyzeFile and the streaming Analyzer", () => {
+  const text = readFileSync(SAMPLE, "utf8");
+  const cliJson = cli(["analyze", "--format", "json", "--top", "7", SAMPLE]);
+  const cliCsv = cli(["analyze", "--format", "csv", "--top", "7", SAMPLE]);
+  const streamed = (format) => {
+    const analyzer = new tgtext.Analyzer({ top: 7, format });
+    analyzer.feed(text.slice(0, 1000));
+    analyzer.feed(text.slice(1000));
+    return analyzer.finish();
+  };
+  for (const [format, expected] of [["json", cliJson], ["csv", cliCsv]]) {
+    const options = { top: 7, format };
+    assertSameBytes(expected, tgtext.analyze(text, options), `analyze(text) ${format}`);
+    assertSameBytes(expected, tgtext.analyze(readFileSync(SAMPLE), options), `analyze(bytes) ${format}`);
+    assertSameBytes(expected, tgtext.analyzeFile(SAMPLE, options), `analyzeFile ${format}`);
+    assertSameBytes(expected, streamed(format), `Analyzer ${format}`);
+  }
+  // And the object's own serialisations agree with it.
+  const report = tgtext.analyze(text, { top: 7 });
+  assert.equal(jsonBytes(report), cliJson);
+  assert.equal(tgtext.csv(report), cliCsv);
+  // A text longer than one piece goes through the streaming analyzer inside analyze().
+  const long = `${text}\n`.repeat(Math.ceil((1 << 21) / text.length));
+  assertSameBytes(jsonBytes(tgtext.analyze(long)), tgtext.analyze(long, { format: "json" }), "json of a 2 MB text");
+});

@@ -102,7 +102,10 @@ function accepted(call) {
 }
 
 test("the declared options are exactly the options the core accepts", () => {
-  const analyzeOptions = [...declared.AnalyzeOptions.optional, ...declared.AnalyzeOptions.required].sort();
+  // `format` is declared apart, in AnalyzeTextOptions (it changes what analyze returns).
+  const text = declared.AnalyzeTextOptions;
+  assert.deepEqual([...text.required, ...text.optional], ["format"], "AnalyzeTextOptions adds format alone");
+  const analyzeOptions = [...declared.AnalyzeOptions.optional, ...declared.AnalyzeOptions.required, "format"].sort();
   assert.deepEqual(analyzeOptions, accepted((o) => tgtext.analyze("", o)), "AnalyzeOptions");
   const stripOptions = [...declared.StripOptions.optional, ...declared.StripOptions.required].sort();
   assert.deepEqual(stripOptions, accepted((o) => tgtext.strip("", o)), "StripOptions");

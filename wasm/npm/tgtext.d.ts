@@ -44,6 +44,17 @@ export interface AnalyzeOptions {
   fold_yo?: boolean;
 }
 
+/**
+ * `AnalyzeOptions` with `format`, the CLI's `--format`: the report comes back as the text the CLI
+ * prints instead of as an object. `"json"` is byte for byte `tgtext analyze --format json`
+ * (and `JSON.stringify(report, null, 2) + "\n"` of the object), made in Rust: faster than
+ * building the object and stringifying it, for a report that is written out. `"csv"` is
+ * `tgtext analyze --format csv` (and `csv(report)`).
+ */
+export interface AnalyzeTextOptions extends AnalyzeOptions {
+  format: "json" | "csv";
+}
+
 /** The entity kinds `strip` can remove. */
 export type Removable = "hashtags" | "emoji" | "mentions" | "cashtags" | "urls";
 
@@ -276,6 +287,7 @@ export interface KwicHit {
  *
  * `input` is the text, or its UTF-8 bytes (a `Uint8Array`, such as Node's `readFileSync(path)`): bytes are read as the CLI reads a file (a byte-order mark dropped, invalid UTF-8 an error naming its byte offset) and skip the decoding into a JS string, which for a large file costs more than the analysis.
  */
+export function analyze(input: string | Uint8Array, options: AnalyzeTextOptions): string;
 export function analyze(input: string | Uint8Array, options?: AnalyzeOptions): Report;
 
 /**
@@ -284,6 +296,7 @@ export function analyze(input: string | Uint8Array, options?: AnalyzeOptions): R
  * `analyze(readFileSync(path))`. Errors name the file. In a browser it throws: pass the file's
  * bytes to `analyze()` instead.
  */
+export function analyzeFile(path: string, options: AnalyzeTextOptions): string;
 export function analyzeFile(path: string, options?: AnalyzeOptions): Report;
 
 /** Each post's text with hashtags and emoji (or what `remove` names) removed, whitespace tidy. */
@@ -303,17 +316,20 @@ export function version(): string;
  * whole text, wherever the pieces are cut. Several inputs (`endInput()` between them) make one
  * combined report, as several files do on the command line.
  */
-export class Analyzer {
-  constructor(options?: AnalyzeOptions);
+export interface Analyzer<Result extends Report | string = Report> {
   /** Feeds the next piece of the current input. */
   feed(chunk: string): void;
   /** Ends the current input; the next `feed` starts another. */
   endInput(): void;
-  /** Ends the last input and returns the report; the analyzer cannot be used afterwards. */
-  finish(): Report;
+  /** Ends the last input and returns the report (as text with `format`); the analyzer cannot be used afterwards. */
+  finish(): Result;
   /** Releases the wasm memory now instead of at garbage collection. */
   free(): void;
 }
+export const Analyzer: {
+  new (options: AnalyzeTextOptions): Analyzer<string>;
+  new (options?: AnalyzeOptions): Analyzer<Report>;
+};
 
 /** Streaming strip: each `feed` returns the posts that it finished. */
 export class Stripper {

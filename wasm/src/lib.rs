@@ -9,6 +9,8 @@
 //! - the report: serialised with serde-wasm-bindgen's JSON-compatible serializer, so `null` stays
 //!   `null` (not `undefined`) and `channel.counters` is a plain object (not a `Map`), which makes
 //!   `JSON.stringify(report, null, 2) + "\n"` the CLI's `--format json` bytes;
+//! - the `format` option (`"json"`, `"csv"`), read here and not by the core: the report as the
+//!   CLI's text, from the core's own [`tgtext::Report::to_json`] / [`tgtext::Report::to_csv`];
 //! - `csv(report)`: the report object read back into [`tgtext::Report`] (the core's wire types
 //!   derive `Deserialize`), then the core's own [`tgtext::Report::to_csv`];
 //! - errors: a core error or a bad option becomes a thrown JS `Error` with the core's message;
