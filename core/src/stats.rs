@@ -22,17 +22,23 @@ pub struct Table {
     hasher: foldhash::fast::RandomState,
 }
 
+/// One key's counts and spellings. The first spelling is held in the entry, and its count is
+/// not kept (it is `count` less the others'), so counting the usual spelling again touches the
+/// entry alone; the other spellings, which most keys lack, are in a list that then allocates
+/// nothing. (With every spelling in the list, each key cost one more allocation to make, and
+/// one more free when a merge or a report took it apart, often on another thread than the one
+/// that made it.)
 #[derive(Debug, Clone)]
 struct Entry {
-    key: String,
     count: u64,
     posts: u64,
     /// The number of the last post that had this key, so `posts` counts each post once.
     last_post: u64,
-    /// Spellings in the order first seen, with their counts; most keys have just one. The
-    /// first spelling's count is not kept there (it stays 0): it is `count` less the others',
-    /// so counting the usual spelling again touches the entry alone, not a second cache line.
-    spellings: Vec<(String, u64)>,
+    key: Box<str>,
+    /// `None` only for a key read from a partial report without spellings (and no count).
+    first: Option<Box<str>>,
+    /// The spellings after the first, in the order first seen, with their counts.
+    others: Vec<(Box<str>, u64)>,
 }
 
 impl Entry {
@@ -41,13 +47,38 @@ impl Entry {
         b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))
     }
 
+    /// The first spelling's count: `count` less the others'.
+    fn first_count(&self) -> u64 {
+        self.count - self.others.iter().map(|(_, n)| n).sum::<u64>()
+    }
+
     /// Every spelling with its count, in the order first seen.
     fn spelling_counts(&self) -> impl Iterator<Item = (&str, u64)> {
-        let others: u64 = self.spellings.iter().skip(1).map(|(_, n)| n).sum();
-        self.spellings
-            .iter()
-            .enumerate()
-            .map(move |(i, (s, n))| (s.as_str(), if i == 0 { self.count - others } else { *n }))
+        let first = self.first.as_deref().map(|s| (s, self.first_count()));
+        first
+            .into_iter()
+            .chain(self.others.iter().map(|(s, n)| (&**s, *n)))
+    }
+
+    /// Where `spelling` is: 0 for the first, `i + 1` for `others[i]`.
+    fn spelling_position(&self, spelling: &str) -> Option<usize> {
+        if self.first.as_deref() == Some(spelling) {
+            return Some(0);
+        }
+        let at = self.others.iter().position(|(s, _)| **s == *spelling)?;
+        Some(at + 1)
+    }
+
+    /// Adds a spelling not yet among this entry's, with `count` (ignored for the first: its
+    /// count follows from `count`); its position as [`Entry::spelling_position`] gives it.
+    fn push_spelling(&mut self, spelling: Box<str>, count: u64) -> usize {
+        if self.first.is_none() {
+            self.first = Some(spelling);
+            0
+        } else {
+            self.others.push((spelling, count));
+            self.others.len()
+        }
     }
 }
 
@@ -66,13 +97,10 @@ impl Table {
     /// Counts one occurrence of `key`, written as `spelling`, in post number `post` (from 1).
     pub fn add(&mut self, key: &str, spelling: &str, post: u64) -> Slot {
         let entry = self.position(key);
-        let spellings = &mut self.entries[entry].spellings;
-        let spelling = match spellings.iter().position(|(s, _)| s == spelling) {
+        let counted = &mut self.entries[entry];
+        let spelling = match counted.spelling_position(spelling) {
             Some(at) => at,
-            None => {
-                spellings.push((spelling.to_string(), 0));
-                spellings.len() - 1
-            }
+            None => counted.push_spelling(spelling.into(), 0),
         };
         let slot = Slot {
             entry: index_u32(entry),
@@ -91,7 +119,7 @@ impl Table {
         entry.posts += u64::from(entry.last_post != post);
         entry.last_post = post;
         if slot.spelling != 0 {
-            entry.spellings[slot.spelling as usize].1 += 1;
+            entry.others[slot.spelling as usize - 1].1 += 1;
         }
     }
 
@@ -99,16 +127,17 @@ impl Table {
     fn position(&mut self, key: &str) -> usize {
         let hash = Indexed::hash_of(self.hasher.hash_one(key));
         let entries = &self.entries;
-        if let Some(found) = self.index.find(hash, |i| entries[i.at()].key == key) {
+        if let Some(found) = self.index.find(hash, |i| *entries[i.at()].key == *key) {
             return found.at();
         }
         let at = self.entries.len();
         self.entries.push(Entry {
-            key: key.to_string(),
             count: 0,
             posts: 0,
             last_post: 0,
-            spellings: Vec::new(),
+            key: key.into(),
+            first: None,
+            others: Vec::new(),
         });
         self.index
             .insert_unique(hash, Indexed::new(at, hash), Indexed::hash);
@@ -122,7 +151,9 @@ impl Table {
 
     fn get(&self, key: &str) -> Option<&Entry> {
         let hash = Indexed::hash_of(self.hasher.hash_one(key));
-        let found = self.index.find(hash, |i| self.entries[i.at()].key == key)?;
+        let found = self
+            .index
+            .find(hash, |i| *self.entries[i.at()].key == *key)?;
         Some(&self.entries[found.at()])
     }
 
@@ -132,21 +163,23 @@ impl Table {
         self.index.reserve(other.entries.len(), Indexed::hash);
         self.entries.reserve(other.entries.len());
         for theirs in other.entries {
-            let hash = Indexed::hash_of(self.hasher.hash_one(theirs.key.as_str()));
+            let hash = Indexed::hash_of(self.hasher.hash_one(&*theirs.key));
             let entries = &self.entries;
             match self.index.find(hash, |i| entries[i.at()].key == theirs.key) {
                 Some(found) => {
                     let ours = &mut self.entries[found.at()];
-                    let theirs_first = theirs.spelling_counts().next().map_or(0, |(_, n)| n);
+                    let theirs_first = theirs.first_count();
                     ours.count += theirs.count;
                     ours.posts += theirs.posts;
-                    for (i, (spelling, n)) in theirs.spellings.into_iter().enumerate() {
-                        let n = if i == 0 { theirs_first } else { n };
-                        match ours.spellings.iter().position(|(s, _)| *s == spelling) {
+                    let spellings = theirs.first.map(|first| (first, theirs_first));
+                    for (spelling, n) in spellings.into_iter().chain(theirs.others) {
+                        match ours.spelling_position(&spelling) {
                             // Our first spelling's count grew with `count`.
                             Some(0) => {}
-                            Some(at) => ours.spellings[at].1 += n,
-                            None => ours.spellings.push((spelling, n)),
+                            Some(at) => ours.others[at - 1].1 += n,
+                            None => {
+                                ours.push_spelling(spelling, n);
+                            }
                         }
                     }
                 }
@@ -204,7 +237,7 @@ impl Table {
         }
         rows.into_iter()
             .map(|entry| Item {
-                key: entry.key.clone(),
+                key: entry.key.to_string(),
                 text: most_frequent(entry).to_string(),
                 count: entry.count,
                 posts: entry.posts,
@@ -222,12 +255,13 @@ impl Table {
         rows.into_iter()
             .map(|mut entry| {
                 let text = match most_frequent_at(&entry) {
-                    Some(at) => std::mem::take(&mut entry.spellings[at].0),
-                    None => String::new(),
+                    Some(0) => entry.first.take(),
+                    Some(at) => Some(std::mem::take(&mut entry.others[at - 1].0)),
+                    None => None,
                 };
                 Item {
-                    key: entry.key,
-                    text,
+                    key: entry.key.into_string(),
+                    text: text.map_or_else(String::new, str::into_string),
                     count: entry.count,
                     posts: entry.posts,
                 }
@@ -388,7 +422,7 @@ impl Serialize for Table {
             .entries
             .iter()
             .map(|e| Row {
-                key: e.key.clone(),
+                key: e.key.to_string(),
                 count: e.count,
                 posts: e.posts,
                 spellings: e
@@ -428,10 +462,10 @@ impl<'de> Deserialize<'de> for Table {
             let entry = &mut table.entries[at];
             entry.count = row.count;
             entry.posts = row.posts;
-            entry.spellings = row.spellings;
-            if let Some(first) = entry.spellings.first_mut() {
-                first.1 = 0; // kept as `count` less the others'
-            }
+            let mut spellings = row.spellings.into_iter();
+            // The first spelling's count is kept as `count` less the others'.
+            entry.first = spellings.next().map(|(first, _)| first.into());
+            entry.others = spellings.map(|(s, n)| (s.into(), n)).collect();
         }
         Ok(table)
     }
@@ -439,10 +473,14 @@ impl<'de> Deserialize<'de> for Table {
 
 /// The entry's spelling with the highest count; on a tie the one seen first.
 fn most_frequent(entry: &Entry) -> &str {
-    most_frequent_at(entry).map_or("", |at| entry.spellings[at].0.as_str())
+    match most_frequent_at(entry) {
+        Some(0) => entry.first.as_deref().unwrap_or_default(),
+        Some(at) => &entry.others[at - 1].0,
+        None => "",
+    }
 }
 
-/// Where [`most_frequent`]'s spelling is in the entry's spellings.
+/// Where [`most_frequent`]'s spelling is, as [`Entry::spelling_position`] counts.
 fn most_frequent_at(entry: &Entry) -> Option<usize> {
     let mut best: Option<(usize, u64)> = None;
     for (at, (_, count)) in entry.spelling_counts().enumerate() {
