@@ -514,6 +514,71 @@ mod tests {
     }
 
     #[test]
+    fn report_order_is_count_then_key_whatever_the_keys_share_and_wherever_top_cuts() {
+        // Keys that are prefixes of one another, share long prefixes, hold NULs or Cyrillic,
+        // with counts that tie often.
+        let stems = [
+            "",
+            "a",
+            "ab\0",
+            "abcdefgh",
+            "abcdefghi",
+            "абвг",
+            "абвгд",
+            "\0",
+        ];
+        let mut table = Table::default();
+        let mut state = 7_u64;
+        for post in 1..=3000_u64 {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let stem = stems[(state >> 33) as usize % stems.len()];
+            let key = format!("{stem}{}", (state >> 40) % 13);
+            let key = if (state >> 20) % 5 == 0 {
+                stem.to_string()
+            } else {
+                key
+            };
+            table.add(&key, &key, post);
+        }
+        let mut expected: Vec<(String, u64)> = table
+            .rows()
+            .map(|row| (row.key.to_string(), row.count))
+            .collect();
+        expected.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        for top in [
+            0,
+            1,
+            2,
+            5,
+            17,
+            expected.len() - 1,
+            expected.len(),
+            expected.len() + 3,
+        ] {
+            let want = if top == 0 {
+                &expected[..]
+            } else {
+                &expected[..top.min(expected.len())]
+            };
+            let got: Vec<(String, u64)> = table
+                .items(top)
+                .into_iter()
+                .map(|i| (i.key, i.count))
+                .collect();
+            assert_eq!(got, want, "top {top}");
+            let moved: Vec<(String, u64)> = table
+                .clone()
+                .into_items(top)
+                .into_iter()
+                .map(|i| (i.key, i.count))
+                .collect();
+            assert_eq!(moved, want, "into_items, top {top}");
+        }
+    }
+
+    #[test]
     fn ties_between_spellings_go_to_the_first_seen() {
         let mut table = Table::default();
         table.add("cis", "#CIS", 1);
