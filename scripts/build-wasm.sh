@@ -51,7 +51,12 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 wasm-bindgen "$WASM" --out-dir "$OUT/node" --target nodejs --experimental-reset-state-function
 wasm-bindgen "$WASM" --out-dir "$OUT/web" --target web --experimental-reset-state-function
 # Both targets emit the same .wasm: optimise it once and ship it once, in web/.
-"$WASM_OPT" "$WASM_OPT_LEVEL" "$OUT/web/tgtext_wasm_bg.wasm" -o build/tgtext_wasm_bg.opt.wasm
+# -ocimfs 100: inline a function that has one caller only when it is small. V8 runs a module's
+# code first from a quick baseline compile and optimises each function once it is hot, one
+# function at a time; large inlined functions took it 30-60 ms each, so the hot loop ran slow
+# code for longer. Kept apart, the first 6 MB analysed took 121-126 ms instead of 138-149 ms
+# (later calls the same; docs/PERFORMANCE.md, sixth session).
+"$WASM_OPT" "$WASM_OPT_LEVEL" -ocimfs 100 "$OUT/web/tgtext_wasm_bg.wasm" -o build/tgtext_wasm_bg.opt.wasm
 mv build/tgtext_wasm_bg.opt.wasm "$OUT/web/tgtext_wasm_bg.wasm"
 rm "$OUT/node/tgtext_wasm_bg.wasm" "$OUT"/node/*.d.ts "$OUT"/web/*.d.ts
 NODE_GLUE=$OUT/node/tgtext_wasm.js
@@ -90,7 +95,7 @@ cp node_modules/chartjs-chart-wordcloud/LICENSE web-demo/vendor/chartjs-chart-wo
 
 RAW=$(stat -c%s "$OUT/web/tgtext_wasm_bg.wasm")
 GZ=$(gzip -9c "$OUT/web/tgtext_wasm_bg.wasm" | wc -c)
-echo "tgtext $VERSION: build/$TGZ ($(stat -c%s "build/$TGZ") bytes); wasm $RAW bytes raw, $GZ gzip -9 (wasm-opt $WASM_OPT_LEVEL, profile $PROFILE)"
+echo "tgtext $VERSION: build/$TGZ ($(stat -c%s "build/$TGZ") bytes); wasm $RAW bytes raw, $GZ gzip -9 (wasm-opt $WASM_OPT_LEVEL -ocimfs 100, profile $PROFILE)"
 
 if $SERVE; then
   echo "serving the demo on http://127.0.0.1:8000/ (Ctrl-C stops)"

@@ -699,6 +699,49 @@ pub(crate) fn format_date(unix: i64) -> Option<String> {
     ))
 }
 
+impl Counts {
+    /// The timeline's period of a post dated `unix`, counted. Out of line: only exports date
+    /// their posts, and the date formatting and period map would make [`Sink::begin_post`],
+    /// which runs for every post, a large function (see [`Counts::start_record`]).
+    #[inline(never)]
+    fn begin_period(&mut self, unix: i64) {
+        self.period = self.period_of(unix);
+        if let Some(period) = &self.period {
+            self.periods.entry(period.clone()).or_default().posts += 1;
+        }
+    }
+
+    /// The `posts` option's record of the post just begun. Out of line, as the option is rare:
+    /// [`Sink::begin_post`] runs for every post, and the npm package's engine (V8) optimises a
+    /// small function sooner than a large one.
+    #[cold]
+    #[inline(never)]
+    fn start_record(&mut self, meta: PostMeta<'_>) {
+        self.current = Some(PostRecord {
+            index: self.posts - 1,
+            id: meta.id,
+            date: meta.date.and_then(format_date),
+            source: meta.source.map(str::to_string),
+            text: String::new(),
+            clean_text: String::new(),
+            hashtags: Vec::new(),
+            emoji: Vec::new(),
+            mentions: Vec::new(),
+            cashtags: Vec::new(),
+            urls: Vec::new(),
+        });
+    }
+
+    /// Ends the record of the post that ends (see [`Counts::start_record`]).
+    #[cold]
+    #[inline(never)]
+    fn finish_record(&mut self, mut record: PostRecord) {
+        record.text.truncate(record.text.trim_end().len());
+        record.clean_text = strip_post(&record.text, &StripConfig::default());
+        self.records.push(record);
+    }
+}
+
 impl Sink for Counts {
     fn begin_post(&mut self, meta: PostMeta<'_>) {
         self.end_post();
@@ -715,24 +758,11 @@ impl Sink for Counts {
         if let Some((id, name)) = &self.chat {
             self.chats.add(id, name, self.posts);
         }
-        self.period = meta.date.and_then(|unix| self.period_of(unix));
-        if let Some(period) = &self.period {
-            self.periods.entry(period.clone()).or_default().posts += 1;
+        if let Some(unix) = meta.date {
+            self.begin_period(unix);
         }
         if self.keep_posts {
-            self.current = Some(PostRecord {
-                index: self.posts - 1,
-                id: meta.id,
-                date: meta.date.and_then(format_date),
-                source: meta.source.map(str::to_string),
-                text: String::new(),
-                clean_text: String::new(),
-                hashtags: Vec::new(),
-                emoji: Vec::new(),
-                mentions: Vec::new(),
-                cashtags: Vec::new(),
-                urls: Vec::new(),
-            });
+            self.start_record(meta);
         }
     }
 
@@ -793,10 +823,8 @@ impl Sink for Counts {
         }
         self.in_post = false;
         self.period = None;
-        if let Some(mut record) = self.current.take() {
-            record.text.truncate(record.text.trim_end().len());
-            record.clean_text = strip_post(&record.text, &StripConfig::default());
-            self.records.push(record);
+        if let Some(record) = self.current.take() {
+            self.finish_record(record);
         }
     }
 

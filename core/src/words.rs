@@ -547,6 +547,12 @@ fn is_inert(c: char) -> bool {
 
 /// The inert bits of the 64 characters from `block * 64`, from `unicode-normalization`'s own
 /// tables (so both answers of [`is_nfkc`] come from one source).
+///
+/// Cold, and never inlined: it runs once per block, and inlined it would make the check that
+/// runs for every character of a word a larger function, which V8 takes longer to optimise in
+/// the npm package (see `find_entities_with`).
+#[cold]
+#[inline(never)]
 fn inert_block(block: usize) -> u64 {
     let mut bits = 0;
     for offset in 0..64 {

@@ -31,6 +31,8 @@ pub fn for_each_bot_command(text: &str, found: impl FnMut(Range<usize>)) {
 
 /// As [`for_each_bot_command`], given the positions of every `/` in `text`, in increasing
 /// order.
+// A function of its own, never inlined: see `find_entities_with`.
+#[inline(never)]
 pub(crate) fn for_each_bot_command_at(
     text: &str,
     slashes: impl IntoIterator<Item = usize>,

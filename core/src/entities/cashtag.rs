@@ -28,6 +28,8 @@ pub fn for_each_cashtag(text: &str, found: impl FnMut(Range<usize>)) {
 }
 
 /// As [`for_each_cashtag`], given the positions of every `$` in `text`, in increasing order.
+// A function of its own, never inlined: see `find_entities_with`.
+#[inline(never)]
 pub(crate) fn for_each_cashtag_at(
     text: &str,
     dollars: impl IntoIterator<Item = usize>,

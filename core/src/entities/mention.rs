@@ -28,6 +28,8 @@ pub fn for_each_mention(text: &str, found: impl FnMut(Range<usize>)) {
 }
 
 /// As [`for_each_mention`], given the positions of every `@` in `text`, in increasing order.
+// A function of its own, never inlined: see `find_entities_with`.
+#[inline(never)]
 pub(crate) fn for_each_mention_at(
     text: &str,
     ats: impl IntoIterator<Item = usize>,

@@ -167,6 +167,12 @@ fn trigger_bits(block: &[u8; BLOCK]) -> u128 {
 
 /// As [`find_entities_into`], with the caller's `scratch` instead of a thread-local one: for a
 /// caller that finds entities line after line and can keep one [`EntityScratch`] around.
+///
+/// The matchers it calls are kept out of line (`#[inline(never)]`, and `scripts/build-wasm.sh`
+/// tells `wasm-opt` not to inline large functions that have one caller): with all of them
+/// inlined this was 14.8 KB of wasm, which V8 took 40–64 ms to optimise while the npm package
+/// ran its slow baseline code for it; as six functions they are optimised one by one, sooner.
+/// Native speed is the same either way (interleaved runs, docs/PERFORMANCE.md).
 pub fn find_entities_with(text: &str, scratch: &mut EntityScratch, out: &mut Vec<Entity>) {
     out.clear();
     let triggers = &mut scratch.triggers;

@@ -61,6 +61,8 @@ pub fn for_each_url(text: &str, found: impl FnMut(UrlMatch)) {
 }
 
 /// As [`for_each_url`], given the positions of every `.` in `text`, in increasing order.
+// A function of its own, never inlined: see `find_entities_with`.
+#[inline(never)]
 pub(crate) fn for_each_url_at(
     text: &str,
     dots: impl IntoIterator<Item = usize>,
