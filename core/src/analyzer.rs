@@ -683,23 +683,7 @@ impl Counts {
             TimelineUnit::Month => format!("{:04}-{:02}", at.year(), u8::from(at.month())),
         })
     }
-}
 
-/// ISO 8601 in UTC: `2023-01-07T12:18:49Z`.
-pub(crate) fn format_date(unix: i64) -> Option<String> {
-    let at = time::OffsetDateTime::from_unix_timestamp(unix).ok()?;
-    Some(format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        at.hour(),
-        at.minute(),
-        at.second()
-    ))
-}
-
-impl Counts {
     /// The timeline's period of a post dated `unix`, counted. Out of line: only exports date
     /// their posts, and the date formatting and period map would make [`Sink::begin_post`],
     /// which runs for every post, a large function (see [`Counts::start_record`]).
@@ -740,6 +724,20 @@ impl Counts {
         record.clean_text = strip_post(&record.text, &StripConfig::default());
         self.records.push(record);
     }
+}
+
+/// ISO 8601 in UTC: `2023-01-07T12:18:49Z`.
+pub(crate) fn format_date(unix: i64) -> Option<String> {
+    let at = time::OffsetDateTime::from_unix_timestamp(unix).ok()?;
+    Some(format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    ))
 }
 
 impl Sink for Counts {
