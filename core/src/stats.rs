@@ -298,8 +298,7 @@ impl Indexed {
 
     /// The hash of this entry's key, as [`Indexed::hash_of`] gave it, for growing the index.
     fn hash(&self) -> u64 {
-        let kept = u64::from(self.hash);
-        kept << 32 | kept
+        Indexed::hash_of(u64::from(self.hash) << 32)
     }
 }
 
