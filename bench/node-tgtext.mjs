@@ -5,8 +5,9 @@
 //   node bench/node-tgtext.mjs [--object] [--stream] FILE... > report.json
 //   node bench/node-tgtext.mjs [--object] --calls N FILE > report.json
 //
-// By default the package writes the report's JSON text itself (the `format: "json"` option, the
-// CLI's `--format json`), as a user saving the report would ask it to. --object takes the report
+// By default the package writes the report's JSON itself (the `format: "json"` option, the CLI's
+// `--format json`) as UTF-8 bytes (`bytes: true`), as a user saving the report would ask it to:
+// the CLI too writes bytes, not a string. --object takes the report
 // as a JS object and prints `JSON.stringify(report, null, 2) + "\n"` instead: the same bytes,
 // for a user who works with the object before saving it (the bench times both).
 //
@@ -44,7 +45,7 @@ if (files.length === 0 || !(calls >= 1) || (calls > 1 && files.length !== 1)) {
   process.stderr.write("usage: node bench/node-tgtext.mjs [--object] [--stream] FILE... | [--object] --calls N FILE\n");
   process.exit(2);
 }
-const options = object ? {} : { format: "json" };
+const options = object ? {} : { format: "json", bytes: true };
 
 let report;
 if (!stream && files.length === 1) {

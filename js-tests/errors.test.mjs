@@ -37,13 +37,18 @@ test("an option of the wrong type or value says what was expected", () => {
   throwsError(() => tgtext.analyze("x", { format: "table" }), /^invalid options: format: expected "json" or "csv" \(or no format, for the report object\), got "table"$/);
   throwsError(() => tgtext.analyzeFile(SAMPLE, { format: 1 }), /^invalid options: format: expected "json" or "csv".*got 1$/);
   throwsError(() => new tgtext.Analyzer({ format: "JSON" }), /got "JSON"$/);
-  throwsError(() => tgtext.analyze("x", { tpo: 3, format: "json" }), /unknown field `tpo`, expected one of `input`.*`fold_yo`, `format`$/);
+  throwsError(() => tgtext.analyze("x", { tpo: 3, format: "json" }), /unknown field `tpo`, expected one of `input`.*`fold_yo`, `format`, `bytes`$/);
+  // `bytes` too: a boolean, and only with a format (the object has no bytes).
+  throwsError(() => tgtext.analyze("x", { format: "json", bytes: "yes" }), /^invalid options: bytes: expected true or false, got "yes"$/);
+  throwsError(() => tgtext.analyzeFile(SAMPLE, { bytes: true }), /^invalid options: bytes: .*needs a format \("json" or "csv"\)$/);
+  throwsError(() => new tgtext.Analyzer({ bytes: true, top: 3 }), /needs a format/);
+  throwsError(() => tgtext.strip("x", { bytes: true }), /unknown field `bytes`, expected one of/);
   throwsError(() => tgtext.strip("x", { format: "json" }), /unknown field `format`, expected one of/);
 });
 
 test("absent options are the defaults: undefined, null, {}, and keys set to undefined", () => {
   const expected = JSON.stringify(tgtext.analyze("#a b"));
-  for (const options of [undefined, null, {}, { top: undefined }, { format: undefined }, { format: null }]) {
+  for (const options of [undefined, null, {}, { top: undefined }, { format: undefined }, { format: null }, { bytes: false }, { bytes: null }]) {
     assert.equal(JSON.stringify(tgtext.analyze("#a b", options)), expected);
   }
 });

@@ -82,8 +82,15 @@ streaming.feed("#a");
 const streamed: Report = streaming.finish();
 const json: string = analyze("x", { top: 1, format: "json" });
 const csvText: string = new Analyzer({ format: "csv" }).finish();
+const saved: Uint8Array = analyze("x", { format: "json", bytes: true });
+const savedCsv: Uint8Array = new Analyzer({ format: "csv", bytes: true }).finish();
+const stillText: string = analyze("x", { format: "csv", bytes: false });
 // @ts-expect-error: with format, the report is text, not an object
 const notAReport: Report = analyze("x", { format: "json" });
+// @ts-expect-error: with bytes, it is bytes, not a string
+const notText: string = analyze("x", { format: "json", bytes: true });
+// @ts-expect-error: bytes needs a format
+analyze("x", { bytes: true });
 // @ts-expect-error: not a format of the package
 analyze("x", { format: "table" });
 // @ts-expect-error: top is a number
@@ -94,7 +101,7 @@ analyze("x", { tpo: 10 });
 strip("x", { remove: ["links"] });
 // @ts-expect-error: the schema is a literal
 const wrong: Report["schema"] = "tgtext/report@2";
-export { first, name, subscribers, clean, table, posts, v, streamed, wrong, json, csvText, notAReport };
+export { first, name, subscribers, clean, table, posts, v, streamed, wrong, json, csvText, notAReport, saved, savedCsv, stillText, notText };
 `;
   writeFileSync(
     join(project.dir, "check.mts"),
@@ -107,7 +114,7 @@ import type { AnalyzeOptions, Report, Item, StrippedPost } from "tgtext";`),
 import type { AnalyzeOptions, Report, Item, StrippedPost } from "tgtext";`).replace(
       'import { analyze, strip, csv, version, Analyzer } = require("tgtext");',
       'import tgtext = require("tgtext");\nconst { analyze, strip, csv, version, Analyzer } = tgtext;',
-    ).replace("export { first, name, subscribers, clean, table, posts, v, streamed, wrong, json, csvText, notAReport };", "export = { first, name, subscribers, clean, table, posts, v, streamed, wrong, json, csvText, notAReport };"),
+    ).replace("export { first, name, subscribers, clean, table, posts, v, streamed, wrong, json, csvText, notAReport, saved, savedCsv, stillText, notText };", "export = { first, name, subscribers, clean, table, posts, v, streamed, wrong, json, csvText, notAReport };"),
   );
   writeFileSync(
     join(project.dir, "tsconfig.json"),

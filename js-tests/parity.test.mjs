@@ -263,6 +263,20 @@ test("format json and csv: the CLI's bytes from analyze, analyzeFile and the str
     assertSameBytes(expected, tgtext.analyzeFile(SAMPLE, options), `analyzeFile ${format}`);
     assertSameBytes(expected, streamed(format), `Analyzer ${format}`);
   }
+  // With `bytes`, the same text as UTF-8 in a Uint8Array, from every entry point.
+  const utf8 = (value, what) => {
+    assert.ok(value instanceof Uint8Array, `${what}: a Uint8Array`);
+    return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("utf8");
+  };
+  for (const [format, expected] of [["json", cliJson], ["csv", cliCsv]]) {
+    const options = { top: 7, format, bytes: true };
+    assertSameBytes(expected, utf8(tgtext.analyze(text, options), "analyze"), `analyze(text) ${format} bytes`);
+    assertSameBytes(expected, utf8(tgtext.analyze(readFileSync(SAMPLE), options), "analyze"), `analyze(bytes) ${format} bytes`);
+    assertSameBytes(expected, utf8(tgtext.analyzeFile(SAMPLE, options), "analyzeFile"), `analyzeFile ${format} bytes`);
+    const analyzer = new tgtext.Analyzer(options);
+    analyzer.feed(text);
+    assertSameBytes(expected, utf8(analyzer.finish(), "Analyzer"), `Analyzer ${format} bytes`);
+  }
   // And the object's own serialisations agree with it.
   const report = tgtext.analyze(text, { top: 7 });
   assert.equal(jsonBytes(report), cliJson);

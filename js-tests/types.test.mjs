@@ -102,10 +102,13 @@ function accepted(call) {
 }
 
 test("the declared options are exactly the options the core accepts", () => {
-  // `format` is declared apart, in AnalyzeTextOptions (it changes what analyze returns).
+  // `format` and `bytes` are declared apart, in AnalyzeTextOptions and AnalyzeBytesOptions
+  // (they change what analyze returns).
   const text = declared.AnalyzeTextOptions;
-  assert.deepEqual([...text.required, ...text.optional], ["format"], "AnalyzeTextOptions adds format alone");
-  const analyzeOptions = [...declared.AnalyzeOptions.optional, ...declared.AnalyzeOptions.required, "format"].sort();
+  assert.deepEqual([...text.required, ...text.optional], ["format", "bytes"], "AnalyzeTextOptions adds format and bytes alone");
+  const bytes = declared.AnalyzeBytesOptions;
+  assert.deepEqual([...bytes.required, ...bytes.optional], ["format", "bytes"], "AnalyzeBytesOptions adds format and bytes alone");
+  const analyzeOptions = [...declared.AnalyzeOptions.optional, ...declared.AnalyzeOptions.required, "bytes", "format"].sort();
   assert.deepEqual(analyzeOptions, accepted((o) => tgtext.analyze("", o)), "AnalyzeOptions");
   const stripOptions = [...declared.StripOptions.optional, ...declared.StripOptions.required].sort();
   assert.deepEqual(stripOptions, accepted((o) => tgtext.strip("", o)), "StripOptions");

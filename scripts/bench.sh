@@ -136,7 +136,7 @@ tool nativej "tgtext analyze, telegram-json" "$(size "$J")" "$TGTEXT analyze --f
 if $HAVE_NPM; then
   NPM_ENV=$([ "$NPM_PKG" = build/npm ] || echo "TGTEXT_NPM=$(q "$NPM_PKG") ")
   # The target's row: the package writes the JSON text (`format: "json"`), as the CLI does.
-  tool npm "tgtext npm package in Node, analyzeFile(), format json" "$(size "$A")" \
+  tool npm "tgtext npm package in Node, analyzeFile(), format json, bytes" "$(size "$A")" \
     "${NPM_ENV}node bench/node-tgtext.mjs $(q "$A")"
   # The report as a JS object, then JSON.stringify: the same bytes, for a user who keeps the object.
   tool npmobj "tgtext npm package in Node, analyzeFile() object + JSON.stringify" "$(size "$A")" \

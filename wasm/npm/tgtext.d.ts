@@ -53,6 +53,19 @@ export interface AnalyzeOptions {
  */
 export interface AnalyzeTextOptions extends AnalyzeOptions {
   format: "json" | "csv";
+  /** `true` gives the text as UTF-8 bytes instead: see `AnalyzeBytesOptions`. */
+  bytes?: false;
+}
+
+/**
+ * `AnalyzeTextOptions` with `bytes: true`: the report's text comes back as its UTF-8 bytes, a
+ * `Uint8Array`, the bytes the CLI writes. For a report that is saved or sent rather than read in
+ * JS (`fs.writeFileSync(path, bytes)`, `process.stdout.write(bytes)`, `new Blob([bytes])`), this
+ * skips decoding the text into a JS string and encoding it back.
+ */
+export interface AnalyzeBytesOptions extends AnalyzeOptions {
+  format: "json" | "csv";
+  bytes: true;
 }
 
 /** The entity kinds `strip` can remove. */
@@ -287,6 +300,7 @@ export interface KwicHit {
  *
  * `input` is the text, or its UTF-8 bytes (a `Uint8Array`, such as Node's `readFileSync(path)`): bytes are read as the CLI reads a file (a byte-order mark dropped, invalid UTF-8 an error naming its byte offset) and skip the decoding into a JS string, which for a large file costs more than the analysis.
  */
+export function analyze(input: string | Uint8Array, options: AnalyzeBytesOptions): Uint8Array;
 export function analyze(input: string | Uint8Array, options: AnalyzeTextOptions): string;
 export function analyze(input: string | Uint8Array, options?: AnalyzeOptions): Report;
 
@@ -296,6 +310,7 @@ export function analyze(input: string | Uint8Array, options?: AnalyzeOptions): R
  * `analyze(readFileSync(path))`. Errors name the file. In a browser it throws: pass the file's
  * bytes to `analyze()` instead.
  */
+export function analyzeFile(path: string, options: AnalyzeBytesOptions): Uint8Array;
 export function analyzeFile(path: string, options: AnalyzeTextOptions): string;
 export function analyzeFile(path: string, options?: AnalyzeOptions): Report;
 
@@ -316,17 +331,18 @@ export function version(): string;
  * whole text, wherever the pieces are cut. Several inputs (`endInput()` between them) make one
  * combined report, as several files do on the command line.
  */
-export interface Analyzer<Result extends Report | string = Report> {
+export interface Analyzer<Result extends Report | string | Uint8Array = Report> {
   /** Feeds the next piece of the current input. */
   feed(chunk: string): void;
   /** Ends the current input; the next `feed` starts another. */
   endInput(): void;
-  /** Ends the last input and returns the report (as text with `format`); the analyzer cannot be used afterwards. */
+  /** Ends the last input and returns the report (as text with `format`, bytes with `bytes`); the analyzer cannot be used afterwards. */
   finish(): Result;
   /** Releases the wasm memory now instead of at garbage collection. */
   free(): void;
 }
 export const Analyzer: {
+  new (options: AnalyzeBytesOptions): Analyzer<Uint8Array>;
   new (options: AnalyzeTextOptions): Analyzer<string>;
   new (options?: AnalyzeOptions): Analyzer<Report>;
 };

@@ -57,20 +57,20 @@ pub fn test_trap(kind: &str) {
 fn options<T: DeserializeOwned + Default>(value: JsValue) -> Result<T, JsError> {
     match option_map(value)? {
         None => Ok(T::default()),
-        Some(map) => config_from(map, None),
+        Some(map) => config_from(map, &[]),
     }
 }
 
 /// The options of `analyze` and its kin: the core's config, and the package's own `format`
-/// (the CLI's `--format`), which says in what form the report comes back.
+/// (the CLI's `--format`) and `bytes`, which say in what form the report comes back.
 fn analyze_options(value: JsValue) -> Result<(tgtext::Config, ReportForm), JsError> {
     let Some(mut map) = option_map(value)? else {
         return Ok((tgtext::Config::default(), ReportForm::Object));
     };
-    let form = match map.remove("format") {
-        None | Some(serde_json::Value::Null) => ReportForm::Object,
-        Some(serde_json::Value::String(name)) if name == "json" => ReportForm::Json,
-        Some(serde_json::Value::String(name)) if name == "csv" => ReportForm::Csv,
+    let text = match map.remove("format") {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(name)) if name == "json" => Some(TextFormat::Json),
+        Some(serde_json::Value::String(name)) if name == "csv" => Some(TextFormat::Csv),
         Some(other) => {
             return Err(JsError::new(&format!(
                 "invalid options: format: expected \"json\" or \"csv\" (or no format, for the \
@@ -78,7 +78,26 @@ fn analyze_options(value: JsValue) -> Result<(tgtext::Config, ReportForm), JsErr
             )))
         }
     };
-    Ok((config_from(map, Some("format"))?, form))
+    let bytes = match map.remove("bytes") {
+        None | Some(serde_json::Value::Null) => false,
+        Some(serde_json::Value::Bool(bytes)) => bytes,
+        Some(other) => {
+            return Err(JsError::new(&format!(
+                "invalid options: bytes: expected true or false, got {other}"
+            )))
+        }
+    };
+    let form = match (text, bytes) {
+        (None, false) => ReportForm::Object,
+        (None, true) => {
+            return Err(JsError::new(
+                "invalid options: bytes: the report's text comes as bytes, so bytes needs a \
+                 format (\"json\" or \"csv\")",
+            ))
+        }
+        (Some(format), bytes) => ReportForm::Text { format, bytes },
+    };
+    Ok((config_from(map, &["format", "bytes"])?, form))
 }
 
 /// The options object's defined keys, or `None` for `undefined`/`null`.
@@ -112,41 +131,59 @@ fn option_map(
     Ok(Some(defined))
 }
 
-/// The core's config from the options' keys. `also`: an option the package reads itself, named
-/// in the message for an unknown key beside the config's own (serde lists only those).
+/// The core's config from the options' keys. `also`: the options the package reads itself,
+/// named in the message for an unknown key beside the config's own (serde lists only those).
 fn config_from<T: DeserializeOwned>(
     map: serde_json::Map<String, serde_json::Value>,
-    also: Option<&str>,
+    also: &[&str],
 ) -> Result<T, JsError> {
     serde_json::from_value(serde_json::Value::Object(map)).map_err(|e| {
         let mut message = format!("invalid options: {e}");
-        if let (Some(also), true) = (also, message.contains("expected one of ")) {
-            message.push_str(&format!(", `{also}`"));
+        if message.contains("expected one of ") {
+            for option in also {
+                message.push_str(&format!(", `{option}`"));
+            }
         }
         JsError::new(&message)
     })
 }
 
-/// In what form `analyze` and its kin return the report: the `format` option.
+/// In what form `analyze` and its kin return the report: the `format` and `bytes` options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ReportForm {
     /// No `format`: the report as a JS object.
     Object,
-    /// `"json"`: the text `tgtext analyze --format json` prints, made in Rust. Faster than
+    /// `format`: the text the CLI prints with that `--format`, made in Rust. Faster than
     /// `JSON.stringify` of the object, which would first have to be built (about 45 ms less
-    /// on a 50 MB corpus, of a 0.55 s run: docs/PERFORMANCE.md).
+    /// on a 50 MB corpus, of a 0.55 s run: docs/PERFORMANCE.md). With `bytes`, the text's
+    /// UTF-8 in a `Uint8Array`: for a report that is written out, that skips decoding it into
+    /// a JS string and encoding it back (about 3 MB of JSON for that corpus).
+    Text { format: TextFormat, bytes: bool },
+}
+
+/// The report's text formats: the CLI's `--format json` and `--format csv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TextFormat {
+    /// What `tgtext analyze --format json` prints (`JSON.stringify(report, null, 2) + "\n"`).
     Json,
-    /// `"csv"`: the text `tgtext analyze --format csv` prints (`csv(report)` of the object).
+    /// What `tgtext analyze --format csv` prints (`csv(report)` of the object).
     Csv,
 }
 
 /// The report in the form the options asked for.
 fn report_in(report: &tgtext::Report, form: ReportForm) -> Result<JsValue, JsError> {
-    match form {
-        ReportForm::Object => to_js(report),
-        ReportForm::Json => Ok(JsValue::from_str(&report.to_json())),
-        ReportForm::Csv => Ok(JsValue::from_str(&report.to_csv())),
-    }
+    let ReportForm::Text { format, bytes } = form else {
+        return to_js(report);
+    };
+    let text = match format {
+        TextFormat::Json => report.to_json(),
+        TextFormat::Csv => report.to_csv(),
+    };
+    Ok(if bytes {
+        js_sys::Uint8Array::from(text.as_bytes()).into()
+    } else {
+        JsValue::from_str(&text)
+    })
 }
 
 /// `a string`, `an array`, `a number`, for messages about a wrong argument.
