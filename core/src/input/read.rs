@@ -303,6 +303,20 @@ impl<R: Read> Utf8Reader<R> {
                 self.bom = true;
             }
         }
+        // The usual case, at once: valid UTF-8 up to a character that the read cut, which the
+        // next read completes. simdutf8's `basic` check is its fastest (it cannot say where
+        // an error is), and leaving the cut character out spares a second pass.
+        let whole = if eof {
+            rest.len()
+        } else {
+            rest.len() - cut_char_len(rest)
+        };
+        if let Ok(text) = simdutf8::basic::from_utf8(&rest[..whole]) {
+            out(text);
+            self.offset += whole as u64;
+            self.carry.extend_from_slice(&rest[whole..]);
+            return Ok(());
+        }
         loop {
             // simdutf8 validates with SIMD; its `compat` errors say what std's do.
             match simdutf8::compat::from_utf8(rest) {
@@ -339,6 +353,25 @@ impl<R: Read> Utf8Reader<R> {
             }
         }
     }
+}
+
+/// How many bytes at the end of `bytes` begin a character that they do not finish: those after
+/// the last lead byte, when it announces more. (A bad sequence there is left to the next read,
+/// which decodes it with what follows, as one read of the whole input would.)
+fn cut_char_len(bytes: &[u8]) -> usize {
+    for back in 1..=bytes.len().min(3) {
+        let byte = bytes[bytes.len() - back];
+        if byte & 0xC0 != 0x80 {
+            let len = match byte {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                0xF0..=0xF7 => 4,
+                _ => 1,
+            };
+            return if len > back { back } else { 0 };
+        }
+    }
+    0
 }
 
 /// `Read` over the decoded text; a decoding error is kept in the reader for the caller.
@@ -432,6 +465,8 @@ mod tests {
             b"\xed\xa0\x80",
             b"\xc0\xaf",
             b"\xf4\x90",
+            b"\xe0\x80",
+            b"\xf8\x88\x80",
         ] {
             for at in [0, 1, 3, 6, 9] {
                 let mut bytes = good.to_vec();
