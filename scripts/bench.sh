@@ -188,7 +188,7 @@ fi
 PARITY="not checked (no npm package)"
 if $HAVE_NPM; then
   if cmp -s "$OUTS/native1.out" "$OUTS/npm.out" && cmp -s "$OUTS/native1.out" "$OUTS/npmobj.out"; then
-    PARITY="the same bytes (format json, and the object through JSON.stringify)"
+    PARITY="the same bytes (format json as bytes, and the object through JSON.stringify)"
   else
     PARITY="DIFFERENT bytes (see $OUTS/native1.out, $OUTS/npm.out and $OUTS/npmobj.out)"
     loud "bench.sh: the npm package's report differs from the CLI's on $A"
@@ -357,7 +357,7 @@ if one and "npm" in stats:
     target("npm package in Node ≥ ½ of native", f"{r:.2f} of native on one thread, as the package"
            f" runs, per round side by side (median); {stats['npm']['mbs'] / one['mbs']:.2f} from"
            f" the median walls ({num(stats['npm']['mbs'])} vs {num(one['mbs'])} MB/s, whole"
-           " process: Node start, analyzeFile() with format json, the write); per CPU-second "
+           " process: Node start, analyzeFile() with format json as bytes, the write); per CPU-second "
            f"{stats['npm']['cpu_mbs'] / one['cpu_mbs']:.2f}; of native on all cores "
            f"{stats['npm']['mbs'] / base['mbs']:.2f}"
            + (f"; with the report as an object and JSON.stringify, {paired('npmobj', 'native1t1'):.2f}"
