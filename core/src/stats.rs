@@ -125,10 +125,9 @@ impl Table {
 
     /// The position of `key`'s entry, made (with no counts) if there is none.
     fn position(&mut self, key: &str) -> usize {
-        let hash = Indexed::hash_of(self.hasher.hash_one(key));
-        let entries = &self.entries;
-        if let Some(found) = self.index.find(hash, |i| *entries[i.at()].key == *key) {
-            return found.at();
+        let (hash, found) = self.lookup(key);
+        if let Some(at) = found {
+            return at;
         }
         let at = self.entries.len();
         self.entries.push(Entry {
@@ -150,11 +149,15 @@ impl Table {
     }
 
     fn get(&self, key: &str) -> Option<&Entry> {
+        self.lookup(key).1.map(|at| &self.entries[at])
+    }
+
+    /// `key`'s hash as the index uses it, and the position of its entry if it has one.
+    #[inline]
+    fn lookup(&self, key: &str) -> (u64, Option<usize>) {
         let hash = Indexed::hash_of(self.hasher.hash_one(key));
-        let found = self
-            .index
-            .find(hash, |i| *self.entries[i.at()].key == *key)?;
-        Some(&self.entries[found.at()])
+        let found = self.index.find(hash, |i| *self.entries[i.at()].key == *key);
+        (hash, found.map(|i| i.at()))
     }
 
     /// Adds `other`'s counts, as if its posts had been counted after this table's: counts and
@@ -163,11 +166,10 @@ impl Table {
         self.index.reserve(other.entries.len(), Indexed::hash);
         self.entries.reserve(other.entries.len());
         for theirs in other.entries {
-            let hash = Indexed::hash_of(self.hasher.hash_one(&*theirs.key));
-            let entries = &self.entries;
-            match self.index.find(hash, |i| entries[i.at()].key == theirs.key) {
-                Some(found) => {
-                    let ours = &mut self.entries[found.at()];
+            let (hash, found) = self.lookup(&theirs.key);
+            match found {
+                Some(at) => {
+                    let ours = &mut self.entries[at];
                     let theirs_first = theirs.first_count();
                     ours.count += theirs.count;
                     ours.posts += theirs.posts;
