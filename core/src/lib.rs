@@ -25,6 +25,7 @@ pub mod input;
 mod kwic;
 mod partial;
 mod report;
+mod short_eq;
 pub mod stats;
 mod strip;
 mod stripper;

@@ -6,6 +6,7 @@ use hashbrown::HashTable;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::report::Item;
+use crate::short_eq::same_str;
 
 /// One table (hashtags, words, ...): key → counts and the spellings seen.
 ///
@@ -62,10 +63,17 @@ impl Entry {
 
     /// Where `spelling` is: 0 for the first, `i + 1` for `others[i]`.
     fn spelling_position(&self, spelling: &str) -> Option<usize> {
-        if self.first.as_deref() == Some(spelling) {
+        if self
+            .first
+            .as_deref()
+            .is_some_and(|first| same_str(first, spelling))
+        {
             return Some(0);
         }
-        let at = self.others.iter().position(|(s, _)| **s == *spelling)?;
+        let at = self
+            .others
+            .iter()
+            .position(|(s, _)| same_str(s, spelling))?;
         Some(at + 1)
     }
 
@@ -156,7 +164,9 @@ impl Table {
     #[inline]
     fn lookup(&self, key: &str) -> (u64, Option<usize>) {
         let hash = Indexed::hash_of(self.hasher.hash_one(key));
-        let found = self.index.find(hash, |i| *self.entries[i.at()].key == *key);
+        let found = self
+            .index
+            .find(hash, |i| same_str(&self.entries[i.at()].key, key));
         (hash, found.map(|i| i.at()))
     }
 
@@ -352,7 +362,7 @@ impl<V: Copy> SeenSpellings<V> {
             None => {
                 let hash = self.hasher.hash_one(spelling);
                 self.long
-                    .find(hash, |(k, _)| **k == *spelling)
+                    .find(hash, |(k, _)| same_str(k, spelling))
                     .map(|&(_, v)| v)
             }
         }

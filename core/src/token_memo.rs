@@ -12,6 +12,8 @@ use std::ops::Range;
 
 use hashbrown::HashTable;
 
+use crate::short_eq::same_bytes;
+
 /// Tokens with the `V`s each counted: the first held with the token, the rest in one buffer.
 ///
 /// Bounded: at most [`TokenMemo::MAX_TOKENS`] tokens of at most [`TokenMemo::MAX_TOKEN_LEN`]
@@ -144,10 +146,7 @@ impl<V: Copy> TokenMemo<V> {
         let same = |known: &Remembered<V>| {
             known.head == head
                 && known.len == len
-                && (tail.is_empty() || {
-                    let start = known.tail_start as usize;
-                    self.tails[start..start + tail.len()] == *tail
-                })
+                && (tail.is_empty() || self.same_tail(known, tail))
         };
         let found = match self.first.find(hash, same) {
             Some(known) => Some(known),
@@ -166,6 +165,15 @@ impl<V: Copy> TokenMemo<V> {
             }
             None => Err(Unknown { hash }),
         }
+    }
+
+    /// Whether `known`'s bytes after its first 16 are `tail`. Out of line: few tokens are
+    /// longer than 16 bytes, and inlined, the compare made the look-up's closure too large to
+    /// be inlined into the hash table's probe loop in wasm (a call per probe).
+    #[inline(never)]
+    fn same_tail(&self, known: &Remembered<V>, tail: &[u8]) -> bool {
+        let start = known.tail_start as usize;
+        same_bytes(&self.tails[start..start + tail.len()], tail)
     }
 
     /// One of the values at the positions of [`Values::rest`].
