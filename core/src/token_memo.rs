@@ -22,19 +22,25 @@ use crate::short_eq::same_bytes;
 ///
 /// The frequent tokens come early, so the first [`TokenMemo::FIRST_TOKENS`] go to a table of
 /// their own, `first`, looked in first: a small table keeps them close together in memory.
-/// Later tokens are mostly met once: one is remembered (in `later`) only when met a second
-/// time, which a bit per hash in `met_once` tells (a false "met" only remembers a token early).
+/// Later tokens are mostly met once or twice: one is remembered (in `later`) only at its
+/// [`REMEMBER_AT`]th sighting, which a small counter per hash in `sightings` tells (a counter
+/// shared with other tokens only remembers a token early). So a frequent token that first
+/// appears late in a long file (a new topic, a new hashtag) is still remembered, and the many
+/// tokens met a few times are not.
 /// With every token remembered in one table, each of the few thousand tokens that make most of
 /// a text sat on a page of its own among 12 MB of buckets, and remembering the many tokens met
 /// once cost more than it saved: on a 50 MB text the whole run was 15 % slower than with the
-/// first 32 K tokens alone remembered.
+/// first 32 K tokens alone remembered. Remembering later tokens at their second sighting still
+/// cost more than it saved there: 29 K of them were remembered (3 MB of table) for 21 K hits
+/// among 4 M tokens; at the fourth, one thread ran 4–8 % faster (docs/PERFORMANCE.md).
 #[derive(Debug)]
 pub(crate) struct TokenMemo<V> {
     first: HashTable<Remembered<V>>,
-    /// The tokens after the first [`TokenMemo::FIRST_TOKENS`], met twice at least.
+    /// The tokens after the first [`TokenMemo::FIRST_TOKENS`], met [`REMEMBER_AT`] times.
     later: HashTable<Remembered<V>>,
-    /// One bit per hash (its low bits) of the later tokens met once: [`MET_ONCE_BITS`] bits.
-    met_once: Vec<u64>,
+    /// Sightings of the later tokens not yet remembered: a 4-bit counter per hash (its low
+    /// bits), [`SIGHTING_SLOTS`] of them, allocated when the first table is full.
+    sightings: Vec<u64>,
     /// The bytes of the tokens after their first 16.
     tails: Vec<u8>,
     /// The values of the tokens after their first.
@@ -74,7 +80,7 @@ impl<V> Default for TokenMemo<V> {
         TokenMemo {
             first: HashTable::new(),
             later: HashTable::new(),
-            met_once: Vec::new(),
+            sightings: Vec::new(),
             tails: Vec::new(),
             rest: Vec::new(),
             hasher: foldhash::fast::RandomState::default(),
@@ -150,9 +156,10 @@ impl<V: Copy> TokenMemo<V> {
         };
         let found = match self.first.find(hash, same) {
             Some(known) => Some(known),
-            // A later token is remembered only once its bit is set: most tokens missing from
-            // the first table are new, and their bit tells so without a look in the later one.
-            None if self.later.is_empty() || !self.was_met(hash) => None,
+            // A later token is remembered only once its counter reaches REMEMBER_AT: most tokens
+            // missing from the first table are new, and their counter tells so without a look
+            // in the later one.
+            None if self.later.is_empty() || self.sightings_of(hash) < REMEMBER_AT => None,
             None => self.later.find(hash, same),
         };
         match found {
@@ -196,7 +203,7 @@ impl<V: Copy> TokenMemo<V> {
         {
             return;
         }
-        if self.first.len() >= Self::FIRST_TOKENS && !self.met_before(unknown.hash) {
+        if self.first.len() >= Self::FIRST_TOKENS && self.sighted(unknown.hash) < REMEMBER_AT {
             return;
         }
         // All small: the limits above keep every offset below 2^32 and a length below 2^16.
@@ -226,28 +233,33 @@ impl<V: Copy> TokenMemo<V> {
     }
 }
 
-/// The bits of [`TokenMemo::met_once`]: 128 KB.
-const MET_ONCE_BITS: usize = 1 << 20;
+/// The counters of [`TokenMemo::sightings`], 4 bits each: 128 KB.
+const SIGHTING_SLOTS: usize = 1 << 18;
+/// The sighting at which a later token is remembered: the fourth.
+const REMEMBER_AT: u64 = 4;
 
 impl<V> TokenMemo<V> {
-    /// Whether a later token with this hash was met before (or one sharing its bit); notes it.
-    fn met_before(&mut self, hash: u64) -> bool {
-        if self.met_once.is_empty() {
-            self.met_once = vec![0; MET_ONCE_BITS / 64];
+    /// Counts one more sighting of a later token with this hash (or of one sharing its counter)
+    /// and returns how many its counter holds, at most 15.
+    fn sighted(&mut self, hash: u64) -> u64 {
+        if self.sightings.is_empty() {
+            self.sightings = vec![0; SIGHTING_SLOTS / 16];
         }
-        let met = self.was_met(hash);
-        let bit = hash as usize % MET_ONCE_BITS;
-        self.met_once[bit / 64] |= 1 << (bit % 64);
-        met
+        let slot = hash as usize % SIGHTING_SLOTS;
+        let word = &mut self.sightings[slot / 16];
+        let shift = slot % 16 * 4;
+        let count = (*word >> shift & 0xF).saturating_add(1).min(15);
+        *word = *word & !(0xF << shift) | count << shift;
+        count
     }
 
-    /// Whether the bit of this hash is set in `met_once`.
+    /// How many sightings the counter of this hash holds, at most 15.
     #[inline]
-    fn was_met(&self, hash: u64) -> bool {
-        let bit = hash as usize % MET_ONCE_BITS;
-        self.met_once
-            .get(bit / 64)
-            .is_some_and(|word| word & (1 << (bit % 64)) != 0)
+    fn sightings_of(&self, hash: u64) -> u64 {
+        let slot = hash as usize % SIGHTING_SLOTS;
+        self.sightings
+            .get(slot / 16)
+            .map_or(0, |word| word >> (slot % 16 * 4) & 0xF)
     }
 }
 
@@ -331,7 +343,7 @@ mod tests {
     }
 
     #[test]
-    fn after_the_first_tokens_a_token_is_remembered_when_met_again() {
+    fn after_the_first_tokens_a_token_is_remembered_when_met_again_and_again() {
         let mut memo = TokenMemo::<u32>::default();
         for n in 0..TokenMemo::<u32>::FIRST_TOKENS as u32 {
             let token = format!("first{n}");
@@ -339,12 +351,18 @@ mod tests {
             memo.remember(&token, unknown, &[n]);
         }
         assert_eq!(values(&memo, "first0"), Some(vec![0]));
-        let unknown = memo.get("later").expect_err("new");
-        memo.remember("later", unknown, &[1]);
-        assert_eq!(values(&memo, "later"), None, "met once");
+        for sighting in 1..REMEMBER_AT {
+            let unknown = memo.get("later").expect_err("not remembered yet");
+            memo.remember("later", unknown, &[1]);
+            assert_eq!(values(&memo, "later"), None, "sighting {sighting}");
+        }
         let unknown = memo.get("later").expect_err("not remembered yet");
         memo.remember("later", unknown, &[1]);
-        assert_eq!(values(&memo, "later"), Some(vec![1]), "met twice");
+        assert_eq!(
+            values(&memo, "later"),
+            Some(vec![1]),
+            "remembered at the last sighting"
+        );
     }
 
     #[test]
@@ -360,8 +378,8 @@ mod tests {
         memo.remember("a", unknown, &too_many);
         assert!(memo.get("a").is_err());
 
-        // Each token twice: after the first table, a token is remembered when met again.
-        for _ in 0..2 {
+        // Each token REMEMBER_AT times: after the first table, that is when it is remembered.
+        for _ in 0..REMEMBER_AT {
             for n in 0..TokenMemo::<u8>::MAX_TOKENS + 10 {
                 let token = n.to_string();
                 if let Err(unknown) = memo.get(&token) {
@@ -379,7 +397,7 @@ mod tests {
             TokenMemo::<u8>::MAX_TOKENS
         );
         assert_eq!(values(&memo, "0"), Some(vec![7]));
-        for _ in 0..2 {
+        for _ in 0..REMEMBER_AT {
             let unknown = memo.get("new").expect_err("never remembered");
             memo.remember("new", unknown, &[7]);
         }
