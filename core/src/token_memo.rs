@@ -32,7 +32,7 @@ use crate::short_eq::same_bytes;
 /// once cost more than it saved: on a 50 MB text the whole run was 15 % slower than with the
 /// first 32 K tokens alone remembered. Remembering later tokens at their second sighting still
 /// cost more than it saved there: 29 K of them were remembered (3 MB of table) for 21 K hits
-/// among 4 M tokens; at the fourth, one thread ran 4–8 % faster (docs/PERFORMANCE.md).
+/// among 4 M tokens; at the fourth, one thread ran 2–8 % faster (docs/PERFORMANCE.md).
 #[derive(Debug)]
 pub(crate) struct TokenMemo<V> {
     first: HashTable<Remembered<V>>,
