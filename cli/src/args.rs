@@ -132,7 +132,8 @@ pub struct AnalyzeArgs {
     #[arg(long, conflicts_with = "format")]
     pub partial: bool,
     /// Threads to analyse on; 0 (the default) is one per core. Inputs go to threads of their
-    /// own, and a large web-preview-text file is read in parts on several, merged exactly.
+    /// own, and a thread with none left takes half of what is unread of a large
+    /// web-preview-text file, merged exactly.
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub threads: usize,
     /// The smallest part a file is cut into for threads (a knob for the tests, which cut small

@@ -1,13 +1,16 @@
-//! Analysing on several threads: each input on a thread of its own, and a large
-//! `web-preview-text` file cut into parts at post boundaries, each part on a thread, their
-//! partial reports merged in order into the file's (exact: `tests/tests/merge.rs` in the core
-//! and `tests/tests/cli_parts.rs` hold the parts to the whole).
+//! Analysing on several threads, by work stealing. Each input is a job. A `web-preview-text`
+//! file that is an input of its own is read as a *span* of its bytes whose end can move: a
+//! thread with no job left takes the second half of the span with the most bytes still unread,
+//! cut at a post boundary ahead of its reader. So one large file is read on all cores, files of
+//! unequal size end together (a large file beside a small one is not left to one thread), and
+//! the parts' partial reports are merged in file order into exactly the file's report
+//! (`tests/tests/merge.rs` in the core and `cli/tests/merge.rs` hold the parts to the whole).
 
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use indicatif::ProgressBar;
 use tgtext::input::web_preview_text::next_post_boundary;
@@ -28,21 +31,164 @@ pub struct Threads {
 /// `web-preview-text` post is rarely longer than a few KB).
 const BOUNDARY_WINDOW: u64 = 4 << 20;
 
-/// What one thread analyses: a whole input, or a part of a file.
-struct Job {
-    input: usize,
-    part: Option<Part>,
+/// The bytes of the file at `path` from `start` to an end that a thread stealing work may move
+/// back (never behind what the reader has been given).
+struct Span {
+    path: PathBuf,
+    start: u64,
+    cursor: Mutex<Cursor>,
 }
 
-/// The bytes `range` of the file at `path`; the part from byte 0 is read as the whole file's
-/// start, format detection and all.
-struct Part {
-    path: PathBuf,
-    range: std::ops::Range<u64>,
+#[derive(Clone, Copy)]
+struct Cursor {
+    /// The offset up to which the span's reader has been given bytes.
+    given: u64,
+    end: u64,
 }
+
+impl Span {
+    fn new(path: PathBuf, range: std::ops::Range<u64>) -> Arc<Span> {
+        Arc::new(Span {
+            path,
+            start: range.start,
+            cursor: Mutex::new(Cursor {
+                given: range.start,
+                end: range.end,
+            }),
+        })
+    }
+
+    fn cursor(&self) -> MutexGuard<'_, Cursor> {
+        // A poisoned lock means a thread panicked, which ends the run anyway; the cursor, two
+        // numbers set together, is still whole.
+        self.cursor.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn unread(&self) -> u64 {
+        let cursor = self.cursor();
+        cursor.end - cursor.given
+    }
+}
+
+/// A span's bytes as a `Read`: each read takes its bytes from the span before reading them, so
+/// that a thief cuts only after them.
+struct SpanReader {
+    file: File,
+    span: Arc<Span>,
+}
+
+impl Read for SpanReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let wanted = {
+            let mut cursor = self.span.cursor();
+            let wanted = (cursor.end - cursor.given).min(buf.len() as u64);
+            cursor.given += wanted;
+            wanted as usize
+        };
+        let mut filled = 0;
+        while filled < wanted {
+            match self.file.read(&mut buf[filled..wanted]) {
+                Ok(0) => break, // the file was cut short meanwhile: its end is here
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(filled)
+    }
+}
+
+/// What one thread analyses: a whole input, or a span of its one file.
+enum Job {
+    Whole { input: usize },
+    Span { input: usize, span: Arc<Span> },
+}
+
+/// The jobs not yet started, and every span, to steal from.
+struct Work<'a> {
+    queue: Mutex<VecDeque<Job>>,
+    spans: Mutex<Vec<(usize, Arc<Span>)>>,
+    /// Per input, whether its file is `web-preview-text`, which only such a file's parts can
+    /// be read as: found by the first thread that would steal from it, so that a run whose
+    /// threads all have work never reads a file's start twice.
+    cuttable: Vec<OnceLock<bool>>,
+    config: &'a Config,
+    lossy: bool,
+    min_part: u64,
+}
+
+impl Work<'_> {
+    fn next(&self) -> Option<Job> {
+        let queued = lock(&self.queue).pop_front();
+        queued.or_else(|| self.steal())
+    }
+
+    /// The second half of the span with the most bytes unread, cut at the first post boundary
+    /// past its middle; nothing when every span has less than two parts' worth left.
+    fn steal(&self) -> Option<Job> {
+        let mut races = 0;
+        loop {
+            let (input, victim, cursor) = {
+                let spans = lock(&self.spans);
+                let (input, span) = spans
+                    .iter()
+                    .filter(|(input, _)| self.cuttable[*input].get() != Some(&false))
+                    .max_by_key(|(_, span)| span.unread())?;
+                let cursor = *span.cursor();
+                (*input, Arc::clone(span), cursor)
+            };
+            let unread = cursor.end - cursor.given;
+            if unread < 2 * self.min_part.max(1) {
+                return None;
+            }
+            if self.cuttable[input].get().is_none() {
+                let web_preview_text = File::open(&victim.path)
+                    .and_then(|mut file| is_web_preview_text(&mut file, self.config, self.lossy))
+                    // Any trouble reading here leaves the file whole: its reader reports it.
+                    .unwrap_or(false);
+                let _ = self.cuttable[input].set(web_preview_text);
+                continue;
+            }
+            let at = boundary_after(&victim.path, cursor.given + unread / 2, cursor.end);
+            let mut cursor = victim.cursor();
+            match at {
+                Ok(Some(at)) if at > cursor.given && at < cursor.end => {
+                    let thief = Span::new(victim.path.clone(), at..cursor.end);
+                    cursor.end = at;
+                    drop(cursor);
+                    lock(&self.spans).push((input, Arc::clone(&thief)));
+                    return Some(Job::Span { input, span: thief });
+                }
+                // Its reader passed the boundary while it was looked for (rarely: the middle
+                // is at least a part ahead of it): look again, a few times.
+                Ok(Some(_)) if races < 4 => races += 1,
+                // No boundary (a post of megabytes), or trouble reading (its reader reports it).
+                _ => return None,
+            }
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The first post boundary in the file at `path` from `from` (up to [`BOUNDARY_WINDOW`] on and
+/// before `end`), if any.
+fn boundary_after(path: &Path, from: u64, end: u64) -> std::io::Result<Option<u64>> {
+    let mut file = File::open(path)?;
+    file.seek(SeekFrom::Start(from))?;
+    let mut window = Vec::new();
+    file.take(BOUNDARY_WINDOW.min(end - from))
+        .read_to_end(&mut window)?;
+    Ok(next_post_boundary(&window).map(|at| from + at as u64))
+}
+
+/// A finished job: its input, where its part of it starts, and the part's partial report.
+type Done = (usize, u64, Result<Partial, Failure>);
 
 /// One partial report per input, in input order, analysed on `threads` threads (0: one per
-/// core). An input with a file's worth of threads to spare is cut into parts.
+/// core).
 pub fn analyze(
     inputs: &[NamedInput],
     config: &Config,
@@ -57,60 +203,82 @@ pub fn analyze(
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     };
-    let parts_per_input = (threads / inputs.len()).max(1);
-    let mut jobs = Vec::new();
+    if threads <= 1 {
+        return inputs
+            .iter()
+            .map(|input| analyze_whole(input, config, lossy, progress))
+            .collect();
+    }
+    let mut queue = VecDeque::new();
+    let mut spans = Vec::new();
     for (input, named) in inputs.iter().enumerate() {
-        let parts = match named.files() {
-            [path] if parts_per_input > 1 => {
-                cut(path, config, lossy, parts_per_input, min_part_bytes)
-            }
-            _ => Vec::new(),
-        };
-        if parts.len() < 2 {
-            jobs.push(Job { input, part: None });
-        }
-        for range in parts.windows(2) {
-            let path = named.files()[0].clone();
-            jobs.push(Job {
-                input,
-                part: Some(Part {
-                    path,
-                    range: range[0]..range[1],
-                }),
-            });
+        match named.files() {
+            [path] => match cuttable_len(path, min_part_bytes) {
+                Some(len) => {
+                    let span = Span::new(path.clone(), 0..len);
+                    spans.push((input, Arc::clone(&span)));
+                    queue.push_back(Job::Span { input, span });
+                }
+                None => queue.push_back(Job::Whole { input }),
+            },
+            _ => queue.push_back(Job::Whole { input }),
         }
     }
-    let results = run(&jobs, threads, |job| {
-        analyze_job(
-            &inputs[job.input],
-            job.part.as_ref(),
-            config,
-            lossy,
-            progress,
-        )
+    let work = Work {
+        queue: Mutex::new(queue),
+        spans: Mutex::new(spans),
+        cuttable: inputs.iter().map(|_| OnceLock::new()).collect(),
+        config,
+        lossy,
+        min_part: min_part_bytes,
+    };
+    let done: Mutex<Vec<Done>> = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                while let Some(job) = work.next() {
+                    let (input, start, result) = match job {
+                        Job::Whole { input } => (
+                            input,
+                            0,
+                            analyze_whole(&inputs[input], config, lossy, progress),
+                        ),
+                        Job::Span { input, span } => {
+                            let result = analyze_span(&span, config, lossy, progress);
+                            (input, span.start, result)
+                        }
+                    };
+                    lock(&done).push((input, start, result));
+                }
+            });
+        }
     });
+    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    done.sort_by_key(|&(input, start, _)| (input, start));
     let mut partials: Vec<Option<Partial>> = inputs.iter().map(|_| None).collect();
-    for (job, result) in jobs.iter().zip(results) {
+    let mut parts = vec![0_usize; inputs.len()];
+    // The first error in input and file order is the one a single thread would have met.
+    for (input, _, result) in done {
         let partial = result?;
-        match &mut partials[job.input] {
-            None => partials[job.input] = Some(partial),
+        parts[input] += 1;
+        match &mut partials[input] {
+            None => partials[input] = Some(partial),
             Some(whole) => whole
                 .merge(partial)
                 .map_err(|e| Failure::Usage(e.to_string()))?,
         }
     }
     let mut out = Vec::with_capacity(inputs.len());
-    for (i, (input, partial)) in inputs.iter().zip(partials).enumerate() {
+    for ((input, partial), parts) in inputs.iter().zip(partials).zip(parts) {
         let partial = partial.expect("every input has a job");
-        let was_cut = jobs.iter().any(|job| job.input == i && job.part.is_some());
         // The parts assumed the format that detection would find; should it find another,
         // read the file again, whole (not met in practice: detection reads the same start).
         let other_format = partial
             .formats
             .iter()
             .any(|f| f != InputFormat::WebPreviewText.id());
-        if was_cut && other_format {
-            out.push(analyze_job(input, None, config, lossy, None)?);
+        if parts > 1 && other_format {
+            out.push(analyze_whole(input, config, lossy, None)?);
         } else {
             out.push(partial);
         }
@@ -118,107 +286,63 @@ pub fn analyze(
     Ok(out)
 }
 
-/// Runs `work` on every job, on up to `threads` threads; the results in job order.
-fn run<T: Send>(jobs: &[Job], threads: usize, work: impl Fn(&Job) -> T + Sync) -> Vec<T> {
-    let threads = threads.min(jobs.len());
-    if threads <= 1 {
-        return jobs.iter().map(work).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let results: Vec<Mutex<Option<T>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(job) = jobs.get(i) else { break };
-                let result = work(job);
-                *results[i].lock().expect("no worker panics") = Some(result);
-            });
-        }
-    });
-    results
-        .into_iter()
-        .map(|slot| {
-            slot.into_inner()
-                .expect("no worker panics")
-                .expect("every job ran")
-        })
-        .collect()
-}
-
-/// The partial report of `input`, or of one part of it.
-fn analyze_job(
+/// The partial report of `input`, all its files.
+fn analyze_whole(
     input: &NamedInput,
-    part: Option<&Part>,
     config: &Config,
     lossy: bool,
     progress: Option<&ProgressBar>,
 ) -> Result<Partial, Failure> {
     let mut analyzer = Analyzer::new(config).map_err(|e| Failure::Usage(e.to_string()))?;
-    match part {
-        None => {
-            for file in input.files() {
-                let reader = read::open(file, progress)?;
-                analyzer
-                    .read_input(reader, lossy)
-                    .map_err(|e| InputError::new(&display_name(file), e))?;
-            }
-        }
-        Some(Part { path, range }) => {
-            let name = display_name(path);
-            let cannot = |e: std::io::Error| InputError::new(&name, format!("cannot read: {e}"));
-            let mut file = File::open(path).map_err(cannot)?;
-            file.seek(SeekFrom::Start(range.start)).map_err(cannot)?;
-            let part = file.take(range.end - range.start);
-            let part: Box<dyn Read> = match progress {
-                Some(bar) => Box::new(bar.wrap_read(part)),
-                None => Box::new(part),
-            };
-            let read = if range.start == 0 {
-                analyzer.read_input(part, lossy)
-            } else {
-                analyzer.read_web_preview_text_part(part, range.start, lossy)
-            };
-            read.map_err(|e| InputError::new(&name, e))?;
-        }
+    for file in input.files() {
+        let reader = read::open(file, progress)?;
+        analyzer
+            .read_input(reader, lossy)
+            .map_err(|e| InputError::new(&display_name(file), e))?;
     }
     Ok(analyzer.into_partial())
 }
 
-/// Where to cut the file at `path` into up to `parts` parts: their bounds, from 0 to the file's
-/// length, or nothing when it is not a large enough `web-preview-text` file or has no post
-/// boundaries where they are needed. Any trouble reading here leaves the file whole: reading
-/// it reports the trouble.
-fn cut(path: &Path, config: &Config, lossy: bool, parts: usize, min_part: u64) -> Vec<u64> {
-    let cut_file = || -> std::io::Result<Vec<u64>> {
-        if path == Path::new("-") {
-            return Ok(Vec::new());
-        }
-        let mut file = File::open(path)?;
-        let metadata = file.metadata()?;
-        let len = metadata.len();
-        let parts = (parts as u64).min(len / min_part.max(1));
-        if !metadata.is_file() || parts < 2 || !is_web_preview_text(&mut file, config, lossy)? {
-            return Ok(Vec::new());
-        }
-        let mut bounds = vec![0];
-        let mut window = Vec::new();
-        for k in 1..parts {
-            let nominal = len * k / parts;
-            window.clear();
-            file.seek(SeekFrom::Start(nominal))?;
-            (&mut file).take(BOUNDARY_WINDOW).read_to_end(&mut window)?;
-            if let Some(at) = next_post_boundary(&window) {
-                let at = nominal + at as u64;
-                if at > *bounds.last().expect("0 is there") && at < len {
-                    bounds.push(at);
-                }
-            }
-        }
-        bounds.push(len);
-        Ok(bounds)
+/// The partial report of a span of a file; the span from byte 0 is read as the whole file's
+/// start, format detection and all.
+fn analyze_span(
+    span: &Arc<Span>,
+    config: &Config,
+    lossy: bool,
+    progress: Option<&ProgressBar>,
+) -> Result<Partial, Failure> {
+    let mut analyzer = Analyzer::new(config).map_err(|e| Failure::Usage(e.to_string()))?;
+    let name = display_name(&span.path);
+    let cannot = |e: std::io::Error| InputError::new(&name, format!("cannot read: {e}"));
+    let mut file = File::open(&span.path).map_err(cannot)?;
+    file.seek(SeekFrom::Start(span.start)).map_err(cannot)?;
+    let reader = SpanReader {
+        file,
+        span: Arc::clone(span),
     };
-    cut_file().unwrap_or_default()
+    let reader: Box<dyn Read> = match progress {
+        Some(bar) => Box::new(bar.wrap_read(reader)),
+        None => Box::new(reader),
+    };
+    let read = if span.start == 0 {
+        analyzer.read_input(reader, lossy)
+    } else {
+        analyzer.read_web_preview_text_part(reader, span.start, lossy)
+    };
+    read.map_err(|e| InputError::new(&name, e))?;
+    Ok(analyzer.into_partial())
+}
+
+/// The length of the file at `path` if it may be cut into parts (if it is `web-preview-text`,
+/// which [`Work::steal`] finds out): a regular file of at least two parts, read up to that
+/// length should it grow meanwhile. Any trouble here leaves the file whole: reading it reports
+/// the trouble.
+fn cuttable_len(path: &Path, min_part: u64) -> Option<u64> {
+    if path == Path::new("-") {
+        return None;
+    }
+    let metadata = std::fs::metadata(path).ok()?;
+    (metadata.is_file() && metadata.len() >= 2 * min_part.max(1)).then_some(metadata.len())
 }
 
 /// Whether the file is `web-preview-text`: named so, or detected so from its start as reading
@@ -240,4 +364,96 @@ fn is_web_preview_text(file: &mut File, config: &Config, lossy: bool) -> std::io
         ),
     };
     Ok(tgtext::input::detect_format(&text) == InputFormat::WebPreviewText)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn work(config: &Config, spans: Vec<(usize, Arc<Span>)>, min_part: u64) -> Work<'_> {
+        Work {
+            queue: Mutex::new(VecDeque::new()),
+            cuttable: spans.iter().map(|_| OnceLock::new()).collect(),
+            spans: Mutex::new(spans),
+            config,
+            lossy: false,
+            min_part,
+        }
+    }
+
+    fn stolen(job: Option<Job>) -> Arc<Span> {
+        match job {
+            Some(Job::Span { input: 0, span }) => span,
+            _ => panic!("a span of input 0 stolen"),
+        }
+    }
+
+    #[test]
+    fn a_thief_takes_the_second_half_of_the_largest_span_from_a_post_boundary_ahead_of_its_reader()
+    {
+        let path = std::env::temp_dir().join(format!("tgtext-steal-{}.txt", std::process::id()));
+        let text = tgtext_tests::corpus::web_preview_text(21, 200_000);
+        std::fs::write(&path, &text).unwrap();
+        let len = text.len() as u64;
+        let whole = Span::new(path.clone(), 0..len);
+        let config = Config::default();
+        let work = work(&config, vec![(0, Arc::clone(&whole))], 10_000);
+
+        let half = len / 2;
+        let at = half + next_post_boundary(&text.as_bytes()[half as usize..]).unwrap() as u64;
+        let thief = stolen(work.steal());
+        assert_eq!((thief.start, thief.cursor().end), (at, len));
+        assert_eq!(
+            whole.cursor().end,
+            at,
+            "the victim now ends where the thief starts"
+        );
+        assert_eq!(work.cuttable[0].get(), Some(&true));
+
+        // The victim's reader is past its middle: the next cut is after what it was given, in
+        // the span with the most bytes unread.
+        whole.cursor().given = at - 1_000;
+        thief.cursor().given = at + 1_000;
+        let from = (at + 1_000) + (len - (at + 1_000)) / 2;
+        let next = from + next_post_boundary(&text.as_bytes()[from as usize..]).unwrap() as u64;
+        let third = stolen(work.steal());
+        assert_eq!((third.start, third.cursor().end), (next, len));
+        assert_eq!(thief.cursor().end, next);
+
+        // What a reader is given comes from its span alone, and stops at its moved end.
+        let mut read = String::new();
+        let mut reader = SpanReader {
+            file: File::open(&path).unwrap(),
+            span: Span::new(path.clone(), 0..at),
+        };
+        reader.read_to_string(&mut read).unwrap();
+        assert_eq!(read, text[..at as usize]);
+
+        // Less than two parts' worth unread anywhere: nothing to steal.
+        for span in [&whole, &thief, &third] {
+            let end = span.cursor().end;
+            span.cursor().given = end - 19_999;
+        }
+        assert!(work.steal().is_none());
+        std::fs::remove_file(path).unwrap();
+    }
+
+    #[test]
+    fn a_file_that_is_not_web_preview_text_is_never_cut() {
+        let path = std::env::temp_dir().join(format!("tgtext-steal-{}.json", std::process::id()));
+        let mut json =
+            String::from("{\"name\": \"x\", \"type\": \"public_channel\", \"messages\": [\n");
+        while json.len() < 100_000 {
+            json.push_str("{\"id\": 1, \"type\": \"message\", \"text\": \"#tag\"},\n\n");
+        }
+        json.push_str("{\"id\": 2, \"type\": \"message\", \"text\": \"\"}]}\n");
+        std::fs::write(&path, &json).unwrap();
+        let whole = Span::new(path.clone(), 0..json.len() as u64);
+        let config = Config::default();
+        let work = work(&config, vec![(0, Arc::clone(&whole))], 10_000);
+        assert!(work.steal().is_none());
+        assert_eq!(work.cuttable[0].get(), Some(&false));
+        assert_eq!(whole.cursor().end, json.len() as u64);
+        std::fs::remove_file(path).unwrap();
+    }
 }

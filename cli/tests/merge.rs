@@ -190,6 +190,38 @@ fn a_file_read_in_parts_on_several_threads_gives_the_report_of_one_thread() {
 }
 
 #[test]
+fn inputs_of_unequal_size_shared_among_threads_give_the_report_of_one_thread() {
+    // A thread done with a small input takes part of a large one: parts of several files,
+    // whatever the threads' timing, merge into each file's report, in input order.
+    let dir = temp_dir("unequal");
+    let large = dir.join("large.txt");
+    std::fs::write(&large, tgtext_tests::corpus::web_preview_text(13, 400_000)).unwrap();
+    let medium = dir.join("medium.txt");
+    std::fs::write(&medium, tgtext_tests::corpus::web_preview_text(14, 90_000)).unwrap();
+    let files = [
+        data("channel-cis.txt"),
+        large.to_string_lossy().to_string(),
+        data("telegram-json/channel-2023.result.json"),
+        medium.to_string_lossy().to_string(),
+    ];
+    for args in [&["--posts"][..], &["--per-file"][..]] {
+        let run = |threads: usize| {
+            let threads = threads.to_string();
+            let mut all = vec!["analyze", "--format", "json", "--threads", &threads];
+            all.extend(["--min-part-bytes", "8000"]);
+            all.extend(args);
+            all.extend(files.iter().map(String::as_str));
+            stdout(tgtext(&all))
+        };
+        let one = run(1);
+        for threads in [2, 3, 7] {
+            assert!(run(threads) == one, "{threads} threads with {args:?}");
+        }
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn an_error_in_a_later_part_names_its_offset_in_the_file() {
     let dir = temp_dir("part-error");
     let mut text = tgtext_tests::corpus::web_preview_text(12, 200_000).into_bytes();
