@@ -6,9 +6,10 @@
 //! the parts' partial reports are merged in file order into exactly the file's report
 //! (`tests/tests/merge.rs` in the core and `cli/tests/merge.rs` hold the parts to the whole).
 
-use std::collections::VecDeque;
+use std::collections::{BTreeMap, VecDeque};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
@@ -47,7 +48,7 @@ struct Cursor {
 }
 
 impl Span {
-    fn new(path: PathBuf, range: std::ops::Range<u64>) -> Arc<Span> {
+    fn new(path: PathBuf, range: Range<u64>) -> Arc<Span> {
         Arc::new(Span {
             path,
             start: range.start,
@@ -62,6 +63,13 @@ impl Span {
         // A poisoned lock means a thread panicked, which ends the run anyway; the cursor, two
         // numbers set together, is still whole.
         self.cursor.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Ends the span where its reader stopped, which no thief can move any more; returns it.
+    fn close(&self) -> u64 {
+        let mut cursor = self.cursor();
+        cursor.end = cursor.given;
+        cursor.end
     }
 
     fn unread(&self) -> u64 {
@@ -184,8 +192,85 @@ fn boundary_after(path: &Path, from: u64, end: u64) -> std::io::Result<Option<u6
     Ok(next_post_boundary(&window).map(|at| from + at as u64))
 }
 
-/// A finished job: its input, where its part of it starts, and the part's partial report.
-type Done = (usize, u64, Result<Partial, Failure>);
+/// The finished parts of each input by where they start, with where they end: a part is merged
+/// with the finished parts next to it as soon as it is done, on its thread, so that finished
+/// parts neither pile up in memory nor wait for the end to be merged one after another.
+struct Finished {
+    parts: Vec<Mutex<BTreeMap<u64, Part>>>,
+}
+
+/// A finished part: where it ends, and its partial report.
+type Part = (u64, Result<Partial, Failure>);
+
+impl Finished {
+    /// Adds the part of `input` that covers `range`.
+    fn add(&self, input: usize, range: Range<u64>, result: Result<Partial, Failure>) {
+        let parts = &self.parts[input];
+        let (mut range, mut partial) = match result {
+            Ok(partial) => (range, partial),
+            // An error stays as it is: the first in file order is the one reported.
+            Err(e) => {
+                lock(parts).insert(range.start, (range.end, Err(e)));
+                return;
+            }
+        };
+        loop {
+            let (before, after) = {
+                let mut parts = lock(parts);
+                let before = parts
+                    .range(..range.start)
+                    .next_back()
+                    .filter(|(_, (end, _))| *end == range.start)
+                    .map(|(&start, _)| start);
+                let before = take_partial(&mut parts, before);
+                let after = take_partial(&mut parts, Some(range.end));
+                if before.is_none() && after.is_none() {
+                    parts.insert(range.start, (range.end, Ok(partial)));
+                    return;
+                }
+                (before, after)
+            };
+            // Merged without the lock, in file order; then look again, as more parts may have
+            // finished meanwhile.
+            let merge = |earlier: &mut Partial, later: Partial| {
+                earlier
+                    .merge(later)
+                    .map_err(|e| Failure::Usage(e.to_string()))
+            };
+            if let Some((start, _, mut earlier)) = before {
+                range.start = start;
+                if let Err(e) = merge(&mut earlier, partial) {
+                    lock(parts).insert(range.start, (range.end, Err(e)));
+                    return;
+                }
+                partial = earlier;
+            }
+            if let Some((_, end, later)) = after {
+                range.end = end;
+                if let Err(e) = merge(&mut partial, later) {
+                    lock(parts).insert(range.start, (range.end, Err(e)));
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// Takes out the finished part that starts at `start`, unless there is none or it failed:
+/// where it starts and ends, and its partial report.
+fn take_partial(
+    parts: &mut BTreeMap<u64, Part>,
+    start: Option<u64>,
+) -> Option<(u64, u64, Partial)> {
+    let start = start?;
+    if !matches!(parts.get(&start), Some((_, Ok(_)))) {
+        return None;
+    }
+    match parts.remove(&start)? {
+        (end, Ok(partial)) => Some((start, end, partial)),
+        (_, Err(_)) => None,
+    }
+}
 
 /// One partial report per input, in input order, analysed on `threads` threads (0: one per
 /// core).
@@ -232,52 +317,55 @@ pub fn analyze(
         lossy,
         min_part: min_part_bytes,
     };
-    let done: Mutex<Vec<Done>> = Mutex::new(Vec::new());
+    let finished = Finished {
+        parts: inputs.iter().map(|_| Mutex::new(BTreeMap::new())).collect(),
+    };
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
                 while let Some(job) = work.next() {
-                    let (input, start, result) = match job {
-                        Job::Whole { input } => (
-                            input,
-                            0,
-                            analyze_whole(&inputs[input], config, lossy, progress),
-                        ),
+                    match job {
+                        Job::Whole { input } => {
+                            let result = analyze_whole(&inputs[input], config, lossy, progress);
+                            // Whole, it is next to no other part.
+                            finished.add(input, 0..u64::MAX, result);
+                        }
                         Job::Span { input, span } => {
                             let result = analyze_span(&span, config, lossy, progress);
-                            (input, span.start, result)
+                            finished.add(input, span.start..span.close(), result);
                         }
-                    };
-                    lock(&done).push((input, start, result));
+                    }
                 }
             });
         }
     });
-    let mut done = done.into_inner().unwrap_or_else(|e| e.into_inner());
-    done.sort_by_key(|&(input, start, _)| (input, start));
-    let mut partials: Vec<Option<Partial>> = inputs.iter().map(|_| None).collect();
-    let mut parts = vec![0_usize; inputs.len()];
-    // The first error in input and file order is the one a single thread would have met.
-    for (input, _, result) in done {
-        let partial = result?;
-        parts[input] += 1;
-        match &mut partials[input] {
-            None => partials[input] = Some(partial),
-            Some(whole) => whole
-                .merge(partial)
-                .map_err(|e| Failure::Usage(e.to_string()))?,
+    let spans = lock(&work.spans);
+    let mut partials = Vec::with_capacity(inputs.len());
+    for (input, parts) in finished.parts.into_iter().enumerate() {
+        let parts = parts.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut whole: Option<Partial> = None;
+        // In file order: the first error is the one a single thread would have met.
+        for (_, result) in parts.into_values() {
+            let partial = result?;
+            match &mut whole {
+                None => whole = Some(partial),
+                Some(whole) => whole
+                    .merge(partial)
+                    .map_err(|e| Failure::Usage(e.to_string()))?,
+            }
         }
+        let cut = spans.iter().filter(|(i, _)| *i == input).count() > 1;
+        partials.push((whole.expect("every input has a job"), cut));
     }
     let mut out = Vec::with_capacity(inputs.len());
-    for ((input, partial), parts) in inputs.iter().zip(partials).zip(parts) {
-        let partial = partial.expect("every input has a job");
+    for (input, (partial, cut)) in inputs.iter().zip(partials) {
         // The parts assumed the format that detection would find; should it find another,
         // read the file again, whole (not met in practice: detection reads the same start).
         let other_format = partial
             .formats
             .iter()
             .any(|f| f != InputFormat::WebPreviewText.id());
-        if parts > 1 && other_format {
+        if cut && other_format {
             out.push(analyze_whole(input, config, lossy, None)?);
         } else {
             out.push(partial);
@@ -436,6 +524,61 @@ mod tests {
         }
         assert!(work.steal().is_none());
         std::fs::remove_file(path).unwrap();
+    }
+
+    /// The partial report of `text`, with post records (numbered, so order shows).
+    fn partial_of(config: &Config, text: &str) -> Partial {
+        let mut analyzer = Analyzer::new(config).unwrap();
+        analyzer.read_input(text.as_bytes(), false).unwrap();
+        analyzer.into_partial()
+    }
+
+    #[test]
+    fn parts_finished_in_any_order_merge_into_the_parts_merged_in_file_order() {
+        let config = Config {
+            posts: true,
+            split: Some(tgtext::Split::Paragraph),
+            ..Config::default()
+        };
+        let texts = [
+            "#один 🇷🇺 слово\n\nword",
+            "#Один @chan\n\n#two 🇷🇺",
+            "слово word #два",
+            "$TSLA t.me/x 👍🏽\n\n#один",
+        ];
+        let bounds = [0, 10, 25, 40, 60];
+        let mut in_order = partial_of(&config, texts[0]);
+        for text in &texts[1..] {
+            in_order.merge(partial_of(&config, text)).unwrap();
+        }
+        let expected = in_order.to_json();
+        for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]] {
+            let finished = Finished {
+                parts: vec![Mutex::new(BTreeMap::new())],
+            };
+            for &i in &order {
+                finished.add(0, bounds[i]..bounds[i + 1], Ok(partial_of(&config, texts[i])));
+            }
+            let parts = finished.parts.into_iter().next().unwrap().into_inner().unwrap();
+            let [(0, (60, Ok(merged)))] = &parts.into_iter().collect::<Vec<_>>()[..] else {
+                panic!("{order:?}: not merged into one part");
+            };
+            assert_eq!(merged.to_json(), expected, "{order:?}");
+        }
+
+        // A failed part is kept apart, so that the first error in file order is reported.
+        let finished = Finished {
+            parts: vec![Mutex::new(BTreeMap::new())],
+        };
+        finished.add(0, 0..10, Ok(partial_of(&config, texts[0])));
+        finished.add(0, 10..25, Err(Failure::Usage("the second part failed".into())));
+        finished.add(0, 25..40, Ok(partial_of(&config, texts[2])));
+        let parts = finished.parts.into_iter().next().unwrap().into_inner().unwrap();
+        let shape: Vec<(u64, u64, bool)> = parts
+            .iter()
+            .map(|(&start, (end, result))| (start, *end, result.is_ok()))
+            .collect();
+        assert_eq!(shape, [(0, 10, true), (10, 25, false), (25, 40, true)]);
     }
 
     #[test]
