@@ -18,10 +18,11 @@
 #   grep | sort | uniq -c (hashtags), tr | sort | uniq -c (words); wc -w and cat as floors.
 # Each: median wall-clock MB/s (1 MB = 10^6 bytes), median CPU seconds (user + sys), peak RSS
 # (GNU time's %M: for a pipeline, its largest process), and the ratio to tgtext native. Then one
-# run of tgtext on a BENCH_BIG_MB corpus for the memory target.
+# run of tgtext on a BENCH_BIG_MB corpus for the memory target, and on the same corpus one run
+# each of tgtext on one thread and of the npm package (the npm ratio on a large input).
 #
 # Environment:
-#   BENCH_BIG_MB=1000      size of the one-run memory check; 0 skips it
+#   BENCH_BIG_MB=1000      size of the one-run memory check (and large-input npm runs); 0 skips them
 #   TGTEXT_NPM=DIR         the npm package to time (default build/npm, else build/tgtext-*.tgz)
 #   BENCH_CORPUS_DIR=DIR   where generated corpora are kept (default $TMPDIR/tgtext-bench)
 #   BENCH_DOC=FILE         where the results go (default docs/PERFORMANCE.md)
@@ -209,10 +210,20 @@ for round in $(seq "$RUNS"); do
 done
 
 if [ "$BIG_MB" != 0 ]; then
-  step "memory check: one run of tgtext analyze on $BIG_MB MB"
+  step "large input: one run of tgtext analyze on $BIG_MB MB (and on one thread, and npm)"
   BIG=$(corpus "$BIG_MB" 1 web-preview-text)
   tool big "tgtext analyze, 1 file of $BIG_MB MB" "$(size "$BIG")" "$TGTEXT analyze --format json $(q "$BIG")"
   measure big "${CMDS[-1]}" 1 /dev/null
+  if $HAVE_NPM; then
+    # The npm target on a large input too, side by side: Node's start, loading the module and
+    # V8's warm-up cost the same ~0.2 s whatever the input, so the ratio grows with its size.
+    tool bigt1 "tgtext analyze, 1 file of $BIG_MB MB, one thread (--threads 1)" "$(size "$BIG")" \
+      "$TGTEXT analyze --format json --threads 1 $(q "$BIG")"
+    measure bigt1 "${CMDS[-1]}" 1 /dev/null
+    tool bignpm "tgtext npm package in Node, analyzeFile() of $BIG_MB MB, format json, bytes" \
+      "$(size "$BIG")" "${NPM_ENV}node bench/node-tgtext.mjs $(q "$BIG")"
+    measure bignpm "${CMDS[-1]}" 1 /dev/null
+  fi
   load "memory check"
 fi
 load end
@@ -361,7 +372,11 @@ if one and "npm" in stats:
            f"{stats['npm']['cpu_mbs'] / one['cpu_mbs']:.2f}; of native on all cores "
            f"{stats['npm']['mbs'] / base['mbs']:.2f}"
            + (f"; with the report as an object and JSON.stringify, {paired('npmobj', 'native1t1'):.2f}"
-              if "npmobj" in stats else ""), r >= 0.5)
+              if "npmobj" in stats else "")
+           + (f"; on the {stats['bignpm']['bytes'] / 1e6:.0f} MB input, one run each,"
+              f" {stats['bignpm']['mbs'] / stats['bigt1']['mbs']:.2f} ({num(stats['bignpm']['mbs'])}"
+              f" vs {num(stats['bigt1']['mbs'])} MB/s; judged on the {mb} MB corpus)"
+              if "bignpm" in stats and "bigt1" in stats else ""), r >= 0.5)
 else:
     w("| npm package in Node ≥ ½ of native | not measured | — |")
 if "big" in stats:
