@@ -45,16 +45,20 @@ struct Cursor {
     /// The offset up to which the span's reader has been given bytes.
     given: u64,
     end: u64,
+    /// Whether the span is its file's last part, which reads on to the file's end should the
+    /// file have grown since the run started (as one thread reading it whole does).
+    to_eof: bool,
 }
 
 impl Span {
-    fn new(path: PathBuf, range: Range<u64>) -> Arc<Span> {
+    fn new(path: PathBuf, range: Range<u64>, to_eof: bool) -> Arc<Span> {
         Arc::new(Span {
             path,
             start: range.start,
             cursor: Mutex::new(Cursor {
                 given: range.start,
                 end: range.end,
+                to_eof,
             }),
         })
     }
@@ -89,18 +93,32 @@ impl Read for SpanReader {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let wanted = {
             let mut cursor = self.span.cursor();
-            let wanted = (cursor.end - cursor.given).min(buf.len() as u64);
+            let left = cursor.end - cursor.given;
+            let wanted = match left {
+                // Past the file's length at the start: no thief cuts there any more.
+                0 if cursor.to_eof => buf.len() as u64,
+                _ => left.min(buf.len() as u64),
+            };
             cursor.given += wanted;
+            cursor.end = cursor.end.max(cursor.given);
             wanted as usize
         };
         let mut filled = 0;
         while filled < wanted {
             match self.file.read(&mut buf[filled..wanted]) {
-                Ok(0) => break, // the file was cut short meanwhile: its end is here
+                Ok(0) => break,
                 Ok(n) => filled += n,
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                 Err(e) => return Err(e),
             }
+        }
+        if filled < wanted {
+            // The file ends here (sooner than the span, if it was cut short meanwhile): give the
+            // rest back, and end the span here for good.
+            let mut cursor = self.span.cursor();
+            cursor.given -= (wanted - filled) as u64;
+            cursor.end = cursor.given;
+            cursor.to_eof = false;
         }
         Ok(filled)
     }
@@ -132,8 +150,12 @@ impl Work<'_> {
     }
 
     /// The second half of the span with the most bytes unread, cut at the first post boundary
-    /// past its middle; nothing when every span has less than two parts' worth left.
+    /// past its middle (or of the next largest, if that one has none); nothing when every span
+    /// has less than two parts' worth left.
     fn steal(&self) -> Option<Job> {
+        // Spans this call found no cut in: a post of megabytes, trouble reading (its reader
+        // reports it), or a reader that kept passing the boundary.
+        let mut passed: Vec<Arc<Span>> = Vec::new();
         let mut races = 0;
         loop {
             let (input, victim, cursor) = {
@@ -141,13 +163,14 @@ impl Work<'_> {
                 let (input, span) = spans
                     .iter()
                     .filter(|(input, _)| self.cuttable[*input].get() != Some(&false))
+                    .filter(|(_, span)| !passed.iter().any(|p| Arc::ptr_eq(p, span)))
                     .max_by_key(|(_, span)| span.unread())?;
                 let cursor = *span.cursor();
                 (*input, Arc::clone(span), cursor)
             };
             let unread = cursor.end - cursor.given;
             if unread < 2 * self.min_part.max(1) {
-                return None;
+                return None; // nor has any other span
             }
             if self.cuttable[input].get().is_none() {
                 let web_preview_text = File::open(&victim.path)
@@ -161,17 +184,20 @@ impl Work<'_> {
             let mut cursor = victim.cursor();
             match at {
                 Ok(Some(at)) if at > cursor.given && at < cursor.end => {
-                    let thief = Span::new(victim.path.clone(), at..cursor.end);
+                    let thief = Span::new(victim.path.clone(), at..cursor.end, cursor.to_eof);
                     cursor.end = at;
+                    cursor.to_eof = false;
                     drop(cursor);
                     lock(&self.spans).push((input, Arc::clone(&thief)));
                     return Some(Job::Span { input, span: thief });
                 }
                 // Its reader passed the boundary while it was looked for (rarely: the middle
                 // is at least a part ahead of it): look again, a few times.
-                Ok(Some(_)) if races < 4 => races += 1,
-                // No boundary (a post of megabytes), or trouble reading (its reader reports it).
-                _ => return None,
+                Ok(Some(at)) if at <= cursor.given && races < 4 => races += 1,
+                _ => {
+                    drop(cursor);
+                    passed.push(victim);
+                }
             }
         }
     }
@@ -240,7 +266,11 @@ impl Finished {
             if let Some((start, _, mut earlier)) = before {
                 range.start = start;
                 if let Err(e) = merge(&mut earlier, partial) {
-                    lock(parts).insert(range.start, (range.end, Err(e)));
+                    let mut parts = lock(parts);
+                    parts.insert(range.start, (range.end, Err(e)));
+                    if let Some((start, end, later)) = after {
+                        parts.insert(start, (end, Ok(later)));
+                    }
                     return;
                 }
                 partial = earlier;
@@ -300,7 +330,7 @@ pub fn analyze(
         match named.files() {
             [path] => match cuttable_len(path, min_part_bytes) {
                 Some(len) => {
-                    let span = Span::new(path.clone(), 0..len);
+                    let span = Span::new(path.clone(), 0..len, true);
                     spans.push((input, Arc::clone(&span)));
                     queue.push_back(Job::Span { input, span });
                 }
@@ -309,6 +339,13 @@ pub fn analyze(
             _ => queue.push_back(Job::Whole { input }),
         }
     }
+    // No more threads than there can be parts.
+    let most_parts = queue.len() as u64
+        + spans
+            .iter()
+            .map(|(_, span)| span.unread() / min_part_bytes.max(1))
+            .sum::<u64>();
+    let threads = threads.min(usize::try_from(most_parts).unwrap_or(usize::MAX));
     let work = Work {
         queue: Mutex::new(queue),
         spans: Mutex::new(spans),
@@ -401,9 +438,11 @@ fn analyze_span(
 ) -> Result<Partial, Failure> {
     let mut analyzer = Analyzer::new(config).map_err(|e| Failure::Usage(e.to_string()))?;
     let name = display_name(&span.path);
-    let cannot = |e: std::io::Error| InputError::new(&name, format!("cannot read: {e}"));
-    let mut file = File::open(&span.path).map_err(cannot)?;
-    file.seek(SeekFrom::Start(span.start)).map_err(cannot)?;
+    // The messages of `read::open` and of the core's reading.
+    let mut file =
+        File::open(&span.path).map_err(|e| InputError::new(&name, format!("cannot open: {e}")))?;
+    file.seek(SeekFrom::Start(span.start))
+        .map_err(|e| InputError::new(&name, format!("cannot read: {e}")))?;
     let reader = SpanReader {
         file,
         span: Arc::clone(span),
@@ -457,6 +496,7 @@ fn is_web_preview_text(file: &mut File, config: &Config, lossy: bool) -> std::io
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
 
     fn work(config: &Config, spans: Vec<(usize, Arc<Span>)>, min_part: u64) -> Work<'_> {
         Work {
@@ -483,7 +523,7 @@ mod tests {
         let text = tgtext_tests::corpus::web_preview_text(21, 200_000);
         std::fs::write(&path, &text).unwrap();
         let len = text.len() as u64;
-        let whole = Span::new(path.clone(), 0..len);
+        let whole = Span::new(path.clone(), 0..len, true);
         let config = Config::default();
         let work = work(&config, vec![(0, Arc::clone(&whole))], 10_000);
 
@@ -512,7 +552,7 @@ mod tests {
         let mut read = String::new();
         let mut reader = SpanReader {
             file: File::open(&path).unwrap(),
-            span: Span::new(path.clone(), 0..at),
+            span: Span::new(path.clone(), 0..at, false),
         };
         reader.read_to_string(&mut read).unwrap();
         assert_eq!(read, text[..at as usize]);
@@ -523,6 +563,150 @@ mod tests {
             span.cursor().given = end - 19_999;
         }
         assert!(work.steal().is_none());
+        std::fs::remove_file(path).unwrap();
+    }
+
+    #[test]
+    fn threads_stealing_while_they_read_cut_the_file_into_parts_that_tile_it() {
+        let path = std::env::temp_dir().join(format!("tgtext-tile-{}.txt", std::process::id()));
+        let text = tgtext_tests::corpus::web_preview_text(31, 2_000_000);
+        std::fs::write(&path, &text).unwrap();
+        let len = text.len() as u64;
+        let config = Config::default();
+        let mut cuts = 0;
+        for round in 0..4 {
+            let whole = Span::new(path.clone(), 0..len, true);
+            let work = work(
+                &config,
+                vec![(0, Arc::clone(&whole))],
+                5_000 + round * 20_000,
+            );
+            lock(&work.queue).push_back(Job::Span {
+                input: 0,
+                span: whole,
+            });
+            let parts: Mutex<Vec<(u64, u64, Vec<u8>)>> = Mutex::new(Vec::new());
+            std::thread::scope(|scope| {
+                for thread in 0..4 {
+                    let (work, parts) = (&work, &parts);
+                    scope.spawn(move || {
+                        while let Some(Job::Span { span, .. }) = work.next() {
+                            let mut file = File::open(&span.path).unwrap();
+                            file.seek(SeekFrom::Start(span.start)).unwrap();
+                            let span_reader = SpanReader {
+                                file,
+                                span: Arc::clone(&span),
+                            };
+                            // Small reads of odd sizes, giving way now and then: the thieves
+                            // cut while the readers read.
+                            let mut reader = std::io::BufReader::with_capacity(
+                                1_000 + 333 * thread,
+                                span_reader,
+                            );
+                            let mut bytes = Vec::new();
+                            let mut piece = [0u8; 4096];
+                            loop {
+                                let n = reader.read(&mut piece).unwrap();
+                                if n == 0 {
+                                    break;
+                                }
+                                bytes.extend_from_slice(&piece[..n]);
+                                std::thread::yield_now();
+                            }
+                            let end = span.close();
+                            lock(parts).push((span.start, end, bytes));
+                        }
+                    });
+                }
+            });
+            let mut parts = parts.into_inner().unwrap();
+            parts.sort_by_key(|&(start, ..)| start);
+            cuts += parts.len() - 1;
+            let mut at = 0;
+            for (start, end, bytes) in &parts {
+                assert_eq!(*start, at, "round {round}: a gap or an overlap at {at}");
+                assert_eq!(bytes[..], text.as_bytes()[*start as usize..*end as usize]);
+                if *start > 0 {
+                    // A post boundary is at a line's start (which boundary, the unit test above
+                    // holds; that parts merge into the whole, cli/tests/merge.rs).
+                    assert_eq!(
+                        text.as_bytes()[*start as usize - 1],
+                        b'\n',
+                        "round {round}: a part starts at {start}, inside a line"
+                    );
+                }
+                at = *end;
+            }
+            assert_eq!(at, len, "round {round}: the parts end at the file's end");
+        }
+        assert!(cuts > 0, "no thread ever stole");
+        std::fs::remove_file(path).unwrap();
+    }
+
+    #[test]
+    fn a_span_without_a_boundary_ahead_does_not_stop_a_thief_taking_another() {
+        let dir = std::env::temp_dir();
+        let long = dir.join(format!("tgtext-long-post-{}.txt", std::process::id()));
+        let other = dir.join(format!("tgtext-other-{}.txt", std::process::id()));
+        // One post of 400 KB: no footer or date line in it to cut at.
+        let mut text = tgtext_tests::corpus::web_preview_text(5, 2_000);
+        while text.len() < 400_000 {
+            text.push_str("a line of a very long post, with no footer or date under it\n");
+        }
+        std::fs::write(&long, &text).unwrap();
+        let small = tgtext_tests::corpus::web_preview_text(6, 100_000);
+        std::fs::write(&other, &small).unwrap();
+        let config = Config::default();
+        let spans = vec![
+            (0, Span::new(long.clone(), 0..text.len() as u64, true)),
+            (1, Span::new(other.clone(), 0..small.len() as u64, true)),
+        ];
+        let work = work(&config, spans, 1_000);
+        match work.steal() {
+            Some(Job::Span { input: 1, span }) => assert!(span.start > 0),
+            _ => panic!("the other file's span was not cut"),
+        }
+        std::fs::remove_file(long).unwrap();
+        std::fs::remove_file(other).unwrap();
+    }
+
+    #[test]
+    fn the_last_part_reads_what_was_appended_and_a_short_file_ends_its_part_for_good() {
+        let path = std::env::temp_dir().join(format!("tgtext-grow-{}.txt", std::process::id()));
+        std::fs::write(&path, "0123456789").unwrap();
+        let last = Span::new(path.clone(), 4..10, true);
+        let mut file = File::open(&path).unwrap();
+        file.seek(SeekFrom::Start(4)).unwrap();
+        let mut reader = SpanReader {
+            file,
+            span: Arc::clone(&last),
+        };
+        let mut buf = [0u8; 3];
+        assert_eq!(reader.read(&mut buf).unwrap(), 3);
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"abc")
+            .unwrap();
+        let mut rest = String::new();
+        reader.read_to_string(&mut rest).unwrap();
+        assert_eq!(rest, "789abc", "read on past the length at the start");
+        assert_eq!(last.close(), 13);
+
+        // A part that the file no longer reaches ends where the file does, and stays ended.
+        std::fs::write(&path, "0123").unwrap();
+        let cut_short = Span::new(path.clone(), 0..10, false);
+        let mut reader = SpanReader {
+            file: File::open(&path).unwrap(),
+            span: Arc::clone(&cut_short),
+        };
+        let mut read = String::new();
+        reader.read_to_string(&mut read).unwrap();
+        assert_eq!(read, "0123");
+        std::fs::write(&path, "0123456789").unwrap();
+        assert_eq!(reader.read(&mut buf).unwrap(), 0);
+        assert_eq!(cut_short.close(), 4);
         std::fs::remove_file(path).unwrap();
     }
 
@@ -557,9 +741,19 @@ mod tests {
                 parts: vec![Mutex::new(BTreeMap::new())],
             };
             for &i in &order {
-                finished.add(0, bounds[i]..bounds[i + 1], Ok(partial_of(&config, texts[i])));
+                finished.add(
+                    0,
+                    bounds[i]..bounds[i + 1],
+                    Ok(partial_of(&config, texts[i])),
+                );
             }
-            let parts = finished.parts.into_iter().next().unwrap().into_inner().unwrap();
+            let parts = finished
+                .parts
+                .into_iter()
+                .next()
+                .unwrap()
+                .into_inner()
+                .unwrap();
             let [(0, (60, Ok(merged)))] = &parts.into_iter().collect::<Vec<_>>()[..] else {
                 panic!("{order:?}: not merged into one part");
             };
@@ -571,9 +765,19 @@ mod tests {
             parts: vec![Mutex::new(BTreeMap::new())],
         };
         finished.add(0, 0..10, Ok(partial_of(&config, texts[0])));
-        finished.add(0, 10..25, Err(Failure::Usage("the second part failed".into())));
+        finished.add(
+            0,
+            10..25,
+            Err(Failure::Usage("the second part failed".into())),
+        );
         finished.add(0, 25..40, Ok(partial_of(&config, texts[2])));
-        let parts = finished.parts.into_iter().next().unwrap().into_inner().unwrap();
+        let parts = finished
+            .parts
+            .into_iter()
+            .next()
+            .unwrap()
+            .into_inner()
+            .unwrap();
         let shape: Vec<(u64, u64, bool)> = parts
             .iter()
             .map(|(&start, (end, result))| (start, *end, result.is_ok()))
@@ -591,7 +795,7 @@ mod tests {
         }
         json.push_str("{\"id\": 2, \"type\": \"message\", \"text\": \"\"}]}\n");
         std::fs::write(&path, &json).unwrap();
-        let whole = Span::new(path.clone(), 0..json.len() as u64);
+        let whole = Span::new(path.clone(), 0..json.len() as u64, true);
         let config = Config::default();
         let work = work(&config, vec![(0, Arc::clone(&whole))], 10_000);
         assert!(work.steal().is_none());

@@ -162,7 +162,8 @@ fn a_file_read_in_parts_on_several_threads_gives_the_report_of_one_thread() {
     let generated = dir.join("generated.txt");
     std::fs::write(
         &generated,
-        tgtext_tests::corpus::web_preview_text(11, 300_000),
+        // Several times the 256 KiB a read takes, so that threads cut it while it is read.
+        tgtext_tests::corpus::web_preview_text(11, 2_000_000),
     )
     .unwrap();
     let mut bom = b"\xEF\xBB\xBF".to_vec();
@@ -170,7 +171,7 @@ fn a_file_read_in_parts_on_several_threads_gives_the_report_of_one_thread() {
     let with_bom = dir.join("bom.txt");
     std::fs::write(&with_bom, bom).unwrap();
     let sample = PathBuf::from(data("channel-cis.txt"));
-    for (file, part) in [(&generated, 20_000), (&with_bom, 50_000), (&sample, 1_000)] {
+    for (file, part) in [(&generated, 20_000), (&with_bom, 100_000), (&sample, 1_000)] {
         for args in [
             &[][..],
             &["--posts", "--ngrams", "--cooccurrence", "--distinctive"][..],
@@ -223,19 +224,27 @@ fn inputs_of_unequal_size_shared_among_threads_give_the_report_of_one_thread() {
 
 #[test]
 fn an_error_in_a_later_part_names_its_offset_in_the_file() {
+    // Two invalid bytes, in the second half and near the end: whichever part meets its error
+    // first, the one reported is the first in the file, as on one thread.
     let dir = temp_dir("part-error");
-    let mut text = tgtext_tests::corpus::web_preview_text(12, 200_000).into_bytes();
-    let bad = text.len() * 3 / 4;
-    let bad = bad + text[bad..].iter().position(|&b| b < 0x80).unwrap();
+    let mut text = tgtext_tests::corpus::web_preview_text(12, 2_000_000).into_bytes();
+    let ascii_from =
+        |text: &[u8], at: usize| at + text[at..].iter().position(|&b| b < 0x80).unwrap();
+    let bad = ascii_from(&text, text.len() * 5 / 8);
+    let later = ascii_from(&text, text.len() * 15 / 16);
     text[bad] = 0xFF;
+    text[later] = 0xFF;
     let file = dir.join("bad.txt");
     std::fs::write(&file, &text).unwrap();
     let one = analyze_on(1, 10_000, &file, &[]);
-    let many = analyze_on(4, 10_000, &file, &[]);
     assert_eq!(one.status.code(), Some(1));
-    assert_eq!(many.status.code(), Some(1));
-    let message = String::from_utf8_lossy(&many.stderr);
+    let message = String::from_utf8_lossy(&one.stderr);
     assert!(message.contains(&format!("offset {bad}")), "{message}");
-    assert_eq!(many.stderr, one.stderr);
-    assert!(many.stdout.is_empty());
+    for threads in [2, 4] {
+        let many = analyze_on(threads, 10_000, &file, &[]);
+        assert_eq!(many.status.code(), Some(1));
+        assert_eq!(many.stderr, one.stderr, "{threads} threads");
+        assert!(many.stdout.is_empty());
+    }
+    std::fs::remove_dir_all(dir).unwrap();
 }
