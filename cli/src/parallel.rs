@@ -710,6 +710,18 @@ mod tests {
         std::fs::remove_file(path).unwrap();
     }
 
+    /// The finished parts of one input.
+    fn one_input() -> Finished {
+        Finished {
+            parts: vec![Mutex::new(BTreeMap::new())],
+        }
+    }
+
+    fn parts_of(finished: Finished) -> BTreeMap<u64, Part> {
+        let [parts] = <[_; 1]>::try_from(finished.parts).unwrap_or_else(|_| panic!("one input"));
+        parts.into_inner().unwrap()
+    }
+
     /// The partial report of `text`, with post records (numbered, so order shows).
     fn partial_of(config: &Config, text: &str) -> Partial {
         let mut analyzer = Analyzer::new(config).unwrap();
@@ -737,9 +749,7 @@ mod tests {
         }
         let expected = in_order.to_json();
         for order in [[0, 1, 2, 3], [3, 2, 1, 0], [1, 3, 0, 2], [2, 0, 3, 1]] {
-            let finished = Finished {
-                parts: vec![Mutex::new(BTreeMap::new())],
-            };
+            let finished = one_input();
             for &i in &order {
                 finished.add(
                     0,
@@ -747,13 +757,7 @@ mod tests {
                     Ok(partial_of(&config, texts[i])),
                 );
             }
-            let parts = finished
-                .parts
-                .into_iter()
-                .next()
-                .unwrap()
-                .into_inner()
-                .unwrap();
+            let parts = parts_of(finished);
             let [(0, (60, Ok(merged)))] = &parts.into_iter().collect::<Vec<_>>()[..] else {
                 panic!("{order:?}: not merged into one part");
             };
@@ -761,9 +765,7 @@ mod tests {
         }
 
         // A failed part is kept apart, so that the first error in file order is reported.
-        let finished = Finished {
-            parts: vec![Mutex::new(BTreeMap::new())],
-        };
+        let finished = one_input();
         finished.add(0, 0..10, Ok(partial_of(&config, texts[0])));
         finished.add(
             0,
@@ -771,13 +773,7 @@ mod tests {
             Err(Failure::Usage("the second part failed".into())),
         );
         finished.add(0, 25..40, Ok(partial_of(&config, texts[2])));
-        let parts = finished
-            .parts
-            .into_iter()
-            .next()
-            .unwrap()
-            .into_inner()
-            .unwrap();
+        let parts = parts_of(finished);
         let shape: Vec<(u64, u64, bool)> = parts
             .iter()
             .map(|(&start, (end, result))| (start, *end, result.is_ok()))
