@@ -293,12 +293,13 @@ fn take_partial(
     start: Option<u64>,
 ) -> Option<(u64, u64, Partial)> {
     let start = start?;
-    if !matches!(parts.get(&start), Some((_, Ok(_)))) {
-        return None;
-    }
     match parts.remove(&start)? {
         (end, Ok(partial)) => Some((start, end, partial)),
-        (_, Err(_)) => None,
+        // A failed part stays where it is.
+        (end, failed) => {
+            parts.insert(start, (end, failed));
+            None
+        }
     }
 }
 
