@@ -12,7 +12,7 @@
 #   tgtext analyze --format json: one file (by default its parts on all cores), the same on
 #   one thread (--threads 1), two files, the second file alone on one thread, a telegram-json
 #   export;
-#   the tgtext npm package in Node (bench/node-tgtext.mjs; skipped, loudly, when not built);
+#   the tgtext npm package in Node (bench/node-tgtext.mjs; built first unless TGTEXT_NPM names one);
 #   Python 3.11 + the PyPI `emoji` package + re + Counter (bench/python_emoji_counter.py);
 #   Node + twitter-text + emoji-regex + Map (bench/node_counter.mjs);
 #   grep | sort | uniq -c (hashtags), tr | sort | uniq -c (words); wc -w and cat as floors.
@@ -23,7 +23,8 @@
 #
 # Environment:
 #   BENCH_BIG_MB=1000      size of the one-run memory check (and large-input npm runs); 0 skips them
-#   TGTEXT_NPM=DIR         the npm package to time (default build/npm, else build/tgtext-*.tgz)
+#   TGTEXT_NPM=DIR         the npm package to time, as it is (default: build/npm, built first by
+#                          scripts/build-wasm.sh from the current sources)
 #   BENCH_CORPUS_DIR=DIR   where generated corpora are kept (default $TMPDIR/tgtext-bench)
 #   BENCH_DOC=FILE         where the results go (default docs/PERFORMANCE.md)
 #
@@ -76,13 +77,13 @@ fi
 step "the tgtext npm package"
 NPM_PKG=${TGTEXT_NPM:-build/npm}
 NPM_NOTE=""
-if [ ! -f "$NPM_PKG/node/index.mjs" ] && [ -z "${TGTEXT_NPM:-}" ]; then
-  TGZ=$(ls -t build/tgtext-*.tgz 2>/dev/null | head -n 1 || true)
-  if [ -n "$TGZ" ]; then
-    NPM_PKG=$WORK/npm-tarball
-    rm -rf "$NPM_PKG" && mkdir -p "$NPM_PKG"
-    tar -xzf "$TGZ" -C "$NPM_PKG" --strip-components=1
-    NPM_NOTE="unpacked from $TGZ"
+if [ -z "${TGTEXT_NPM:-}" ]; then
+  # Built from the current sources, as the native binary is above: about 15 s when nothing
+  # changed; on a fresh clone a few minutes more, to install wasm-bindgen-cli and binaryen.
+  if ! scripts/build-wasm.sh > "$WORK/build-wasm.log" 2>&1; then
+    tail -n 20 "$WORK/build-wasm.log" >&2
+    loud "bench.sh: scripts/build-wasm.sh failed (log: $WORK/build-wasm.log)" \
+      "The npm rows measure whatever is left in $NPM_PKG, if anything."
   fi
 fi
 HAVE_NPM=true
